@@ -1,0 +1,44 @@
+// The embedded demo workspace's contract: used by `--demo`, `demo-server`, the tests and the bench.
+
+export type DemoGeneration = 'current' | 'legacy' | 'both';
+
+/** One injected fault. Matches requests whose path (without query) matches `route`. */
+export type Fault = {
+	/** Substring of the request path, or a RegExp. Omitted: every route. */
+	readonly route?: string | RegExp;
+	/** Answer with this status (JSON error body unless `body` says otherwise). */
+	readonly status?: number;
+	/** Retry-After header value to send with the status. */
+	readonly retryAfter?: string;
+	/** 'truncated-json': 200 with a cut body; 'html': an HTML error page; 'drop': destroy the socket;
+	 * 'slow-body': headers at once, body dribbled over `latencyMs`; 'not-json': 200 text/plain. */
+	readonly body?: 'truncated-json' | 'html' | 'drop' | 'slow-body' | 'not-json';
+	/** Added delay before answering (ms). */
+	readonly latencyMs?: number;
+	/** How many matching requests it affects; default: all of them until cleared. */
+	readonly times?: number;
+};
+
+export type DemoOptions = {
+	readonly port?: number; // default 0 (a free port)
+	readonly host?: string; // default 127.0.0.1
+	readonly token?: string; // default a fixed demo token
+	readonly org?: string; // default 'default'
+	readonly generation?: DemoGeneration; // default 'both'
+	readonly seed?: number; // default 1
+	/** Interactions in the big project (default 5,000); generated lazily from the seed. */
+	readonly interactions?: number;
+	/** Added latency on every request (ms). */
+	readonly latencyMs?: number;
+	readonly faults?: readonly Fault[];
+};
+
+export type RequestLogEntry = {
+	readonly method: string;
+	readonly path: string;
+	readonly query: Readonly<Record<string, string>>;
+	readonly authorization?: string;
+	readonly org?: string;
+	readonly status: number;
+	readonly at: number;
+};
