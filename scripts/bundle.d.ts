@@ -1,0 +1,1 @@
+export function bundle(options: {entry: string; outfile: string}): Promise<void>;
