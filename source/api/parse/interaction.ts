@@ -1,0 +1,79 @@
+import type {AssistantOutput, Interaction, OutputError, Page, UserRef} from '../../domain/types.ts';
+import {sanitizeLine} from '../../lib/sanitize.ts';
+import {parseBlocks} from './blocks.ts';
+import {maskSecrets} from './mask.ts';
+import {parsePage} from './page.ts';
+import {parseMessage, parsePgpt} from './pgpt.ts';
+import {
+	isObject,
+	join,
+	lines,
+	optBool,
+	optLine,
+	optNumber,
+	optText,
+	parseTime,
+	requireLine,
+	requireObject,
+	type ParseOptions,
+} from './reader.ts';
+
+/**
+ * One InteractionDTO. Required (a wrong shape makes the body malformed): the object itself, `id`,
+ * `project_id`, `state`, `created_at` (strings) and `user_input` (an object). Everything else is
+ * optional and read leniently.
+ */
+export function parseInteraction(json: unknown, path = '', options: ParseOptions = {}): Interaction {
+	const object = requireObject(json, path, options);
+	const id = requireLine(object, 'id', path, options);
+	const projectId = requireLine(object, 'project_id', path, options);
+	const state = requireLine(object, 'state', path, options);
+	const createdAt = requireLine(object, 'created_at', path, options);
+	requireObject(object['user_input'], join(path, 'user_input'), options);
+	const revealSecrets = options.revealSecrets === true;
+	return {
+		id,
+		projectId,
+		threadId: optLine(object['thread_id']),
+		state,
+		createdAt,
+		createdAtMs: parseTime(createdAt),
+		createdBy: userRef(object['created_by']),
+		userInput: parseMessage(object['user_input']),
+		output: output(object['assistant_output']),
+		artifactIds: lines(object['artifact_ids']),
+		allArtifacts: optBool(object['all_artifacts']),
+		pgpt: parsePgpt(object['pgpt'], revealSecrets),
+		raw: revealSecrets ? json : maskSecrets(json),
+	};
+}
+
+export function parseInteractionPage(json: unknown, options: ParseOptions = {}): Page<Interaction> {
+	return parsePage(json, options, (item, path) => parseInteraction(item, path, options));
+}
+
+function userRef(value: unknown): UserRef | undefined {
+	if (!isObject(value) || typeof value['id'] !== 'string') return undefined;
+	return {id: sanitizeLine(value['id']), name: optLine(value['name']), email: optLine(value['email'])};
+}
+
+function output(value: unknown): AssistantOutput | undefined {
+	if (!isObject(value)) return undefined;
+	const usage = isObject(value['usage']) ? value['usage'] : undefined;
+	return {
+		id: optLine(value['id']),
+		created: optNumber(value['created']),
+		model: optLine(value['model']),
+		stopReason: optLine(value['stop_reason']),
+		content: parseBlocks(value['content']),
+		usage: usage
+			? {inputTokens: optNumber(usage['input_tokens']), outputTokens: optNumber(usage['output_tokens'])}
+			: undefined,
+		errors: Array.isArray(value['errors']) ? value['errors'].filter(isObject).map(outputError) : [],
+	};
+}
+
+const outputError = (error: Record<string, unknown>): OutputError => ({
+	type: optLine(error['type']) ?? '',
+	message: optText(error['message']) ?? '',
+});
