@@ -1,0 +1,132 @@
+// Composition root: the header, the screen for the current level (projects → threads → interactions),
+// the help overlay, and the quit path.
+import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
+import {useCallback, useState} from 'react';
+import type {ZylonClient} from './api/client-types.ts';
+import {ErrorBoundary} from './components/error-boundary.tsx';
+import {HeaderBar} from './components/header-bar.tsx';
+import {HelpOverlay} from './components/help-overlay.tsx';
+import type {PageOrder, Project, Thread} from './domain/types.ts';
+import {resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
+import {useAsync} from './hooks/use-async.ts';
+import {bindings} from './keymap.ts';
+import {ExplorerScreen} from './screens/explorer-screen.tsx';
+import {ProjectScreen} from './screens/project-screen.tsx';
+import {ThreadScreen} from './screens/thread-screen.tsx';
+
+type Props = {
+	readonly client: ZylonClient;
+	readonly notices: readonly string[];
+	readonly deepLink: DeepLink;
+	readonly order: PageOrder;
+	readonly pageSize: number;
+};
+
+export function App(props: Props) {
+	const {columns, rows} = useWindowSize();
+	return (
+		<ErrorBoundary width={columns}>
+			<Explorer {...props} width={columns} height={rows} />
+		</ErrorBoundary>
+	);
+}
+
+function Explorer({client, notices, deepLink, order, pageSize, width, height}: Props & {width: number; height: number}) {
+	const {exit} = useApp();
+	const [place, setPlace] = useState<Place | undefined>(
+		deepLink.projectId || deepLink.threadId || deepLink.interactionId ? undefined : {level: 'projects'},
+	);
+	const [message, setMessage] = useState<string | undefined>(notices.join(' '));
+	const [help, setHelp] = useState(false);
+	const link = useAsync(place ? 'settled' : 'deep-link', async signal => {
+		if (place) return undefined;
+		const resolved = await resolveDeepLink(client, deepLink, signal);
+		setPlace(resolved.place);
+		if (resolved.notice) setMessage(resolved.notice);
+		return undefined;
+	});
+	const quit = useCallback(() => exit(), [exit]);
+	const openHelp = useCallback(() => setHelp(true), []);
+	const say = useCallback((text?: string) => setMessage(text), []);
+
+	useInput(
+		(input, key) => {
+			if ((key.ctrl && input === 'c') || input === 'q') quit();
+			else if (key.escape || input === '?' || key.backspace) setHelp(false);
+		},
+		{isActive: help || !place},
+	);
+
+	const bodyHeight = Math.max(3, height - 1);
+	const common = {width, height: bodyHeight, active: !help, onHelp: openHelp, onQuit: quit};
+	let body;
+	if (help) {
+		body = <HelpOverlay bindings={bindings} width={width} height={bodyHeight} />;
+	} else if (!place) {
+		body = (
+			<Box height={bodyHeight} paddingLeft={1}>
+				<Text>{link.status === 'failed' ? link.message : 'Opening the deep link…'}</Text>
+			</Box>
+		);
+	} else if (place.level === 'projects') {
+		body = (
+			<ProjectScreen
+				{...common}
+				client={client}
+				message={message}
+				onOpen={(project: Project) => {
+					say(undefined);
+					setPlace({level: 'threads', project});
+				}}
+			/>
+		);
+	} else if (place.level === 'threads') {
+		body = (
+			<ThreadScreen
+				{...common}
+				client={client}
+				project={place.project}
+				message={message}
+				onBack={() => setPlace({level: 'projects'})}
+				onOpen={(thread: Thread | undefined) => {
+					say(undefined);
+					setPlace({level: 'interactions', project: place.project, thread});
+				}}
+			/>
+		);
+	} else {
+		body = (
+			<ExplorerScreen
+				{...common}
+				key={`${place.project.id}/${place.thread?.id ?? '*'}`}
+				client={client}
+				scope={{projectId: place.project.id, threadId: place.thread?.id}}
+				title={place.thread?.name ?? 'All threads'}
+				order={order}
+				pageSize={pageSize}
+				selectId={place.selectId}
+				message={message}
+				onBack={() => setPlace({level: 'threads', project: place.project})}
+			/>
+		);
+	}
+
+	const breadcrumb =
+		place && place.level !== 'projects'
+			? [place.project.name, ...(place.level === 'interactions' ? [place.thread?.name ?? 'All threads'] : [])]
+			: [];
+	const connection = client.connection;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<HeaderBar
+				label={connection.label}
+				org={connection.org}
+				profile={connection.profile}
+				production={connection.production}
+				breadcrumb={breadcrumb}
+				width={width}
+			/>
+			{body}
+		</Box>
+	);
+}

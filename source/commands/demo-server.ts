@@ -1,0 +1,33 @@
+import {startDemoServer} from '../demo/index.ts';
+import type {DemoGeneration} from '../demo/types.ts';
+import type {CliFlags} from '../cli-help.ts';
+import {ConfigError} from '../config/errors.ts';
+
+const generations: readonly DemoGeneration[] = ['current', 'legacy', 'both'];
+
+export async function runDemoServer(flags: CliFlags): Promise<void> {
+	const generation = (flags.generation ?? 'both') as DemoGeneration;
+	if (!generations.includes(generation)) {
+		throw new ConfigError(`--generation must be one of ${generations.join(', ')} (got "${flags.generation}")`);
+	}
+
+	const server = await startDemoServer({
+		port: flags.port ?? 0,
+		generation,
+		interactions: flags.interactions,
+		latencyMs: flags.latency,
+	});
+	process.stdout.write(
+		[
+			`Zylon demo workspace on ${server.url} (routes: ${generation})`,
+			`  ZYLON_URL=${server.url} ZYLON_ORG=${server.org} ZYLON_TOKEN=${server.token} zylon-tui`,
+			'Ctrl-C stops it.',
+			'',
+		].join('\n'),
+	);
+	const stop = () => {
+		void server.close().then(() => process.exit(0));
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}

@@ -1,0 +1,46 @@
+// Runs an abortable request whenever its key changes (or on reload), and aborts the one in flight when
+// the key changes or the component unmounts, so no answer lands in a screen that has moved on.
+import {useCallback, useEffect, useState} from 'react';
+import {errorMessage} from '../lib/error-message.ts';
+
+export type AsyncState<T> =
+	| {readonly status: 'loading'; readonly previous?: T}
+	| {readonly status: 'ready'; readonly value: T}
+	| {readonly status: 'failed'; readonly message: string; readonly previous?: T};
+
+export function useAsync<T>(
+	key: string,
+	run: (signal: AbortSignal) => Promise<T>,
+): AsyncState<T> & {readonly reload: () => void} {
+	const [state, setState] = useState<AsyncState<T>>({status: 'loading'});
+	const [attempt, setAttempt] = useState(0);
+
+	useEffect(() => {
+		const controller = new AbortController();
+		setState(previous => ({status: 'loading', previous: valueOf(previous)}));
+		run(controller.signal).then(
+			value => {
+				if (!controller.signal.aborted) setState({status: 'ready', value});
+			},
+			(error: unknown) => {
+				if (!controller.signal.aborted) {
+					setState(previous => ({status: 'failed', message: errorMessage(error), previous: valueOf(previous)}));
+				}
+			},
+		);
+		return () => {
+			controller.abort();
+		};
+		// `run` is re-created each render; the key says when the request really changes.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [key, attempt]);
+
+	const reload = useCallback(() => {
+		setAttempt(n => n + 1);
+	}, []);
+	return {...state, reload};
+}
+
+function valueOf<T>(state: AsyncState<T>): T | undefined {
+	return state.status === 'ready' ? state.value : state.previous;
+}

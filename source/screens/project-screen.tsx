@@ -1,0 +1,35 @@
+import type {ZylonClient} from '../api/client-types.ts';
+import type {Project} from '../domain/types.ts';
+import {formatCount} from '../domain/format.ts';
+import {allPages} from '../hooks/use-all-pages.ts';
+import {useAsync} from '../hooks/use-async.ts';
+import {SelectScreen, type SelectItem} from './select-screen.tsx';
+
+type Props = {
+	readonly client: ZylonClient;
+	readonly width: number;
+	readonly height: number;
+	readonly active: boolean;
+	readonly message?: string;
+	readonly onOpen: (project: Project) => void;
+	readonly onHelp: () => void;
+	readonly onQuit: () => void;
+};
+
+export function projectItem(project: Project): SelectItem<Project> {
+	const members = project.memberCount === undefined ? undefined : `${formatCount(project.memberCount)} members`;
+	return {
+		label: project.name,
+		detail: [members, project.visibility, project.isPinned ? 'pinned' : undefined].filter(Boolean).join(' · '),
+		value: project,
+	};
+}
+
+export function ProjectScreen({client, ...props}: Props) {
+	const data = useAsync('projects', async signal => {
+		const me = await client.me(signal);
+		const {items} = await allPages(request => client.projects(me.id, request, signal));
+		return items.map(projectItem);
+	});
+	return <SelectScreen {...props} title="PROJECTS" data={data} />;
+}

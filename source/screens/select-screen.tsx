@@ -1,0 +1,77 @@
+// The project and thread selectors share this: load a short list, filter it as you type, open a row.
+import {Box} from 'ink';
+import {useMemo, useReducer} from 'react';
+import {Footer} from '../components/footer.tsx';
+import {Picker} from '../components/picker.tsx';
+import type {AsyncState} from '../hooks/use-async.ts';
+import {usePickerKeys} from '../hooks/use-picker-keys.ts';
+import {footerBindings} from '../keymap.ts';
+import {initialPicker, matchesFilter, pickerReducer} from '../state/picker.ts';
+
+export type SelectItem<T> = {readonly label: string; readonly detail?: string; readonly value: T};
+
+type Props<T> = {
+	readonly title: string;
+	readonly data: AsyncState<readonly SelectItem<T>[]> & {readonly reload: () => void};
+	/** Rows shown above the loaded ones and never filtered out (e.g. "All threads"). */
+	readonly pinned?: readonly SelectItem<T>[];
+	readonly width: number;
+	readonly height: number;
+	readonly active: boolean;
+	readonly message?: string;
+	readonly onOpen: (value: T) => void;
+	readonly onBack?: () => void;
+	readonly onHelp: () => void;
+	readonly onQuit: () => void;
+};
+
+export function SelectScreen<T>(props: Props<T>) {
+	const {data, width, height} = props;
+	const [state, dispatch] = useReducer(pickerReducer, initialPicker);
+	const loaded = data.status === 'ready' ? data.value : (data.previous ?? []);
+	const items = useMemo(
+		() => [
+			...(props.pinned ?? []),
+			...loaded.filter(item => matchesFilter(state.filter, item.label, item.detail)),
+		],
+		[loaded, props.pinned, state.filter],
+	);
+	const listHeight = Math.max(1, height - 3 - (state.filtering || state.filter ? 1 : 0));
+	usePickerKeys({
+		active: props.active,
+		state,
+		dispatch,
+		total: items.length,
+		height: listHeight,
+		onOpen: index => {
+			const item = items[index];
+			if (item) props.onOpen(item.value);
+		},
+		onBack: props.onBack,
+		onReload: data.reload,
+		onHelp: props.onHelp,
+		onQuit: props.onQuit,
+	});
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Picker
+				title={props.title}
+				items={items}
+				cursor={state.cursor}
+				top={state.top}
+				height={height - 1}
+				width={width}
+				filter={state.filter}
+				filtering={state.filtering}
+				loading={data.status === 'loading'}
+				error={data.status === 'failed' ? `${data.message} · press r to retry` : undefined}
+			/>
+			<Footer
+				bindings={footerBindings(['lists'])}
+				width={width}
+				message={state.filtering ? 'type to filter · Enter keep · Esc clear' : props.message}
+			/>
+		</Box>
+	);
+}
