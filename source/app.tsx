@@ -31,7 +31,15 @@ export function App(props: Props) {
 	);
 }
 
-function Explorer({client, notices, deepLink, order, pageSize, width, height}: Props & {width: number; height: number}) {
+function Explorer({
+	client,
+	notices,
+	deepLink,
+	order,
+	pageSize,
+	width,
+	height,
+}: Props & {width: number; height: number}) {
 	const {exit} = useApp();
 	const [place, setPlace] = useState<Place | undefined>(
 		deepLink.projectId || deepLink.threadId || deepLink.interactionId ? undefined : {level: 'projects'},

@@ -5,7 +5,11 @@ import {isApiError} from './api/errors.ts';
 import type {Project, Thread} from './domain/types.ts';
 import {errorMessage} from './lib/error-message.ts';
 
-export type DeepLink = {readonly projectId?: string; readonly threadId?: string; readonly interactionId?: string};
+export type DeepLink = {
+	readonly projectId?: string;
+	readonly threadId?: string;
+	readonly interactionId?: string;
+};
 
 export type Place =
 	| {readonly level: 'projects'}
@@ -22,7 +26,11 @@ type Resolved = {readonly place: Place; readonly notice?: string};
 
 const why = (error: unknown) => (isApiError(error) ? error.message : errorMessage(error));
 
-export async function resolveDeepLink(client: ZylonClient, link: DeepLink, signal: AbortSignal): Promise<Resolved> {
+export async function resolveDeepLink(
+	client: ZylonClient,
+	link: DeepLink,
+	signal: AbortSignal,
+): Promise<Resolved> {
 	let project: Project | undefined;
 	if (link.projectId) {
 		try {
@@ -36,7 +44,9 @@ export async function resolveDeepLink(client: ZylonClient, link: DeepLink, signa
 		try {
 			const interaction = await client.interaction(link.interactionId, project?.id, signal);
 			project ??= await client.project(interaction.projectId, signal);
-			const thread = interaction.threadId ? await client.thread(interaction.threadId, project.id, signal) : undefined;
+			const thread = interaction.threadId
+				? await client.thread(interaction.threadId, project.id, signal)
+				: undefined;
 			return {place: {level: 'interactions', project, thread, selectId: interaction.id}};
 		} catch (error) {
 			const fallback = await resolveDeepLink(client, {...link, interactionId: undefined}, signal);
@@ -48,7 +58,8 @@ export async function resolveDeepLink(client: ZylonClient, link: DeepLink, signa
 		try {
 			const thread = await client.thread(link.threadId, project?.id, signal);
 			if (!project) {
-				if (!thread.projectId) throw new Error(`thread ${thread.id} does not say which project it belongs to`);
+				if (!thread.projectId)
+					throw new Error(`thread ${thread.id} does not say which project it belongs to`);
 				project = await client.project(thread.projectId, signal);
 			}
 

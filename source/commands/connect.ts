@@ -13,7 +13,10 @@ export type Session = {
 	close(): Promise<void>;
 };
 
-export async function openConnection(flags: CliFlags, options: {revealSecrets?: boolean} = {}): Promise<Session> {
+export async function openConnection(
+	flags: CliFlags,
+	options: {revealSecrets?: boolean} = {},
+): Promise<Session> {
 	const pageSize = flags.pageSize ?? 50;
 	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
 		throw new ConfigError(`--page-size must be a whole number from 1 to 1000 (got ${flags.pageSize})`);

@@ -8,7 +8,9 @@ const generations: readonly DemoGeneration[] = ['current', 'legacy', 'both'];
 export async function runDemoServer(flags: CliFlags): Promise<void> {
 	const generation = (flags.generation ?? 'both') as DemoGeneration;
 	if (!generations.includes(generation)) {
-		throw new ConfigError(`--generation must be one of ${generations.join(', ')} (got "${flags.generation}")`);
+		throw new ConfigError(
+			`--generation must be one of ${generations.join(', ')} (got "${flags.generation}")`,
+		);
 	}
 
 	const server = await startDemoServer({

@@ -25,7 +25,9 @@ export async function runExport(flags: CliFlags, out: Writable = process.stdout)
 		process.stderr.write(`zylon-tui: exported ${written} interaction${written === 1 ? '' : 's'}\n`);
 		return 0;
 	} catch (error) {
-		process.stderr.write(`zylon-tui: export failed: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`zylon-tui: export failed: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		return 1;
 	} finally {
 		process.off('SIGINT', stop);
@@ -80,5 +82,8 @@ export async function writeInteractions(
 const unescaped = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 export function safeJson(value: unknown): string {
-	return JSON.stringify(value).replace(unescaped, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return JSON.stringify(value).replace(
+		unescaped,
+		char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
 }

@@ -24,7 +24,11 @@ export function useAsync<T>(
 			},
 			(error: unknown) => {
 				if (!controller.signal.aborted) {
-					setState(previous => ({status: 'failed', message: errorMessage(error), previous: valueOf(previous)}));
+					setState(previous => ({
+						status: 'failed',
+						message: errorMessage(error),
+						previous: valueOf(previous),
+					}));
 				}
 			},
 		);

@@ -54,10 +54,12 @@ export function useInteractionPages({client, scope, order, pageSize, state, disp
 			.interactions(scope, {first: pageSize, after, order, totalCount: target === 0}, controller.signal)
 			.then(
 				data => {
-					if (!controller.signal.aborted) dispatch({type: 'loaded', page: target, data, view: viewRef.current});
+					if (!controller.signal.aborted)
+						dispatch({type: 'loaded', page: target, data, view: viewRef.current});
 				},
 				(error: unknown) => {
-					if (!controller.signal.aborted) dispatch({type: 'failed', page: target, message: errorMessage(error)});
+					if (!controller.signal.aborted)
+						dispatch({type: 'failed', page: target, message: errorMessage(error)});
 				},
 			)
 			.finally(() => controllers.current.delete(controller));

@@ -31,7 +31,8 @@ export function usePickerKeys(options: Options): void {
 				if (key.return || key.downArrow || key.upArrow) dispatch({type: 'filter-done'});
 				else if (key.escape) dispatch({type: 'filter-clear'});
 				else if (key.backspace || key.delete) dispatch({type: 'filter-erase'});
-				else if (input && !key.ctrl && !key.meta) dispatch({type: 'filter-type', text: input.replace(/[\r\n\t]/g, '')});
+				else if (input && !key.ctrl && !key.meta)
+					dispatch({type: 'filter-type', text: input.replace(/[\r\n\t]/g, '')});
 				if (!(key.downArrow || key.upArrow)) return;
 			}
 
@@ -43,7 +44,12 @@ export function usePickerKeys(options: Options): void {
 						break;
 					case 'next-page':
 					case 'previous-page':
-						dispatch({type: 'move', delta: (command === 'next-page' ? 1 : -1) * Math.max(1, height - 1), total, height});
+						dispatch({
+							type: 'move',
+							delta: (command === 'next-page' ? 1 : -1) * Math.max(1, height - 1),
+							total,
+							height,
+						});
 						break;
 					case 'first':
 					case 'last':

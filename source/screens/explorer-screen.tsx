@@ -11,7 +11,14 @@ import type {InteractionScope, PageOrder} from '../domain/types.ts';
 import {useInteractionPages} from '../hooks/use-interaction-pages.ts';
 import {useNow} from '../hooks/use-now.ts';
 import {footerBindings, resolveKeys} from '../keymap.ts';
-import {currentRows, explorerReducer, initialExplorer, selected, shownTab, type Viewport} from '../state/explorer.ts';
+import {
+	currentRows,
+	explorerReducer,
+	initialExplorer,
+	selected,
+	shownTab,
+	type Viewport,
+} from '../state/explorer.ts';
 
 type Props = {
 	readonly client: ZylonClient;
@@ -70,7 +77,10 @@ export function ExplorerScreen(props: Props) {
 	const detailLines = useMemo(
 		() =>
 			interaction
-				? detailLineCount(interaction, tab, layout.detail.width, {systemExpanded: state.systemExpanded, nowMs})
+				? detailLineCount(interaction, tab, layout.detail.width, {
+						systemExpanded: state.systemExpanded,
+						nowMs,
+					})
 				: 0,
 		// nowMs only changes the age labels, never the line count of the tab.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
@@ -196,7 +206,8 @@ export function pageStatus(
 	if (rows === 0) return `page ${page + 1} · no interactions`;
 	const from = page * pageSize + 1;
 	const to = from + rows - 1;
-	const of = total === undefined ? (lastPage === page ? ` of ${formatCount(to)}` : '') : ` of ${formatCount(total)}`;
+	const of =
+		total === undefined ? (lastPage === page ? ` of ${formatCount(to)}` : '') : ` of ${formatCount(total)}`;
 	return `page ${page + 1} · ${formatCount(from)}–${formatCount(to)}${of}`;
 }
 

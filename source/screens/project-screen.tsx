@@ -17,10 +17,13 @@ type Props = {
 };
 
 export function projectItem(project: Project): SelectItem<Project> {
-	const members = project.memberCount === undefined ? undefined : `${formatCount(project.memberCount)} members`;
+	const members =
+		project.memberCount === undefined ? undefined : `${formatCount(project.memberCount)} members`;
 	return {
 		label: project.name,
-		detail: [members, project.visibility, project.isPinned ? 'pinned' : undefined].filter(Boolean).join(' · '),
+		detail: [members, project.visibility, project.isPinned ? 'pinned' : undefined]
+			.filter(Boolean)
+			.join(' · '),
 		value: project,
 	};
 }
