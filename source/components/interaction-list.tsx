@@ -1,0 +1,96 @@
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import {stateGlyph, truncate} from '../domain/format.ts';
+import {interactionRow} from '../domain/row.ts';
+import type {Interaction} from '../domain/types.ts';
+import {ErrorBox, retryHint} from './error-box.tsx';
+import {theme, toneColor} from './theme.ts';
+
+type Props = {
+	readonly rows: readonly Interaction[];
+	/** Index into rows of the selected row. */
+	readonly cursor: number;
+	/** Index of the first visible row. */
+	readonly top: number;
+	/** Total lines this component may use, title included. */
+	readonly height: number;
+	readonly width: number;
+	readonly focused: boolean;
+	readonly title: string;
+	/** e.g. "page 3 · 101–150 of 5,000" */
+	readonly status: string;
+	readonly loading: boolean;
+	readonly nowMs: number;
+	readonly error?: string;
+};
+
+/** Lines an error takes below the title (message + hint), when there is one. */
+const ERROR_LINES = 2;
+
+/** How many rows the list shows for a given height: what the reducer should page and scroll by. */
+export function listVisibleRows(height: number, hasError = false): number {
+	return Math.max(0, height - 1 - (hasError ? ERROR_LINES : 0));
+}
+
+export function InteractionList({
+	rows,
+	cursor,
+	top,
+	height,
+	width,
+	focused,
+	title,
+	status,
+	loading,
+	nowMs,
+	error,
+}: Props) {
+	if (height <= 0 || width <= 0) return null;
+	const visible = listVisibleRows(height, error !== undefined);
+	const start = Math.max(0, Math.min(top, rows.length));
+	const window = rows.slice(start, start + visible);
+	const spinnerWidth = loading ? 2 : 0;
+	const heading = truncate(`${title.toUpperCase()}  ${status}`, width - spinnerWidth);
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Box height={1}>
+				{loading ? (
+					<Text color={theme.running}>
+						<Spinner type="dots" />{' '}
+					</Text>
+				) : null}
+				<Text bold={focused} color={focused ? theme.accent : undefined} wrap="truncate">
+					{heading}
+				</Text>
+			</Box>
+			{error === undefined || height < 2 ? null : (
+				<ErrorBox
+					message={error}
+					hint={retryHint(error)}
+					width={width}
+					maxLines={Math.min(ERROR_LINES, height - 1)}
+				/>
+			)}
+			{window.length === 0 && visible > 0 && !loading && error === undefined ? (
+				<Text dimColor>{truncate('No interactions here.', width)}</Text>
+			) : null}
+			{window.map((interaction, i) => {
+				const index = start + i;
+				const selected = index === cursor;
+				const text = `${selected ? '>' : ' '}${interactionRow(interaction, nowMs, width - 1)}`;
+				const tone = stateGlyph(interaction.state).tone;
+				return (
+					<Text
+						key={interaction.id + ':' + index}
+						inverse={selected && focused}
+						bold={selected}
+						color={selected || tone === 'ok' ? undefined : toneColor(tone)}
+						wrap="truncate"
+					>
+						{text}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}
