@@ -25,7 +25,7 @@ export function interaction(overrides: Partial<Interaction> = {}): Interaction {
 		projectId: 'proj-1',
 		threadId: 'thread-1',
 		state: 'Completed',
-		createdAt: new Date(createdAtMs).toISOString(),
+		createdAt: Number.isFinite(createdAtMs) ? new Date(createdAtMs).toISOString() : 'not a date',
 		createdAtMs,
 		userInput: user('List the open risks.'),
 		output: {
