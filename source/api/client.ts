@@ -1,0 +1,230 @@
+// The Zylon client: GET only, both route generations, typed errors, parsed domain types.
+//
+// Route generation rule: until the generation is known, a 404 from a current-generation route is
+// ambiguous (route missing, or id unknown), so the same request is retried once on the legacy route.
+// Whichever answers 200 fixes the generation for this client. If both say 404 the id is unknown and
+// the generation stays undecided. We never guess from the 404 body: its shape is undocumented.
+//
+// Project-wide listing: the legacy `GET /project/{id}/interaction` is tried first unless the
+// generation is known to be 'current' (pinned or detected): a server of unknown generation may still
+// serve it, and it gives real pages and a total count in one request. Its answer is remembered
+// separately from the generation. Without it, the project's threads are walked (project-walk.ts),
+// with an opaque composite cursor and no total count.
+import type {Interaction, InteractionScope, Page, PageRequest} from '../domain/types.ts';
+import {sanitizeLine} from '../lib/sanitize.ts';
+import type {ClientOptions, Connection, RouteGeneration, ZylonClient} from './client-types.ts';
+import {ApiError} from './errors.ts';
+import {createHttp, isNotFound, type Query, type Request} from './http.ts';
+import {
+	parseInteraction,
+	parseInteractionPage,
+	parseProject,
+	parseProjectPage,
+	parseThread,
+	parseThreadPage,
+	parseUser,
+} from './parse/index.ts';
+import {isWalkCursor, walkProject} from './project-walk.ts';
+import {pageQuery, routes} from './routes.ts';
+
+const THREAD_LIST_PAGE = 200;
+const MAX_THREAD_PAGES = 50;
+
+export function createClient(connection: Connection, options: ClientOptions = {}): ZylonClient {
+	const pageSize = options.pageSize ?? 50;
+	const http = createHttp({
+		connection,
+		timeoutMs: options.timeoutMs ?? 15_000,
+		attempts: Math.max(1, options.attempts ?? 4),
+		maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
+		backoffBaseMs: options.backoffBaseMs ?? 250,
+		fetch: options.fetch,
+	});
+	const parseOptions = (resource: string) => ({revealSecrets: options.revealSecrets === true, resource});
+	let generation: RouteGeneration | undefined = options.generation;
+	// undefined: not tried yet; pinned off when the caller said the server is 'current'.
+	let projectRoute: boolean | undefined = options.generation === 'current' ? false : undefined;
+	const threadIdCache = new Map<string, readonly string[]>();
+
+	/** One request on the known generation, or detection: current first, legacy on a 404. */
+	async function byGeneration(
+		build: (generation: RouteGeneration) => Request | undefined,
+		missing: string,
+	): Promise<unknown> {
+		if (generation !== undefined) {
+			const request = build(generation);
+			if (!request) throw needsProject(missing);
+			return http.get(request);
+		}
+		const current = build('current') as Request;
+		const first = await http.getOr404(current);
+		if (!isNotFound(first)) {
+			generation = 'current';
+			return first;
+		}
+		const legacy = build('legacy');
+		if (!legacy)
+			throw new ApiError('not-found', `No ${missing} (404)`, {status: 404, resource: current.resource});
+		const second = await http.getOr404(legacy);
+		if (isNotFound(second))
+			throw new ApiError('not-found', `No ${missing} (404)`, {status: 404, resource: legacy.resource});
+		generation = 'legacy';
+		return second;
+	}
+
+	async function threadInteractions(
+		projectId: string,
+		threadId: string,
+		page: PageRequest,
+		signal?: AbortSignal,
+	): Promise<Page<Interaction>> {
+		const resource = `the interactions of thread ${sanitizeLine(threadId)}`;
+		const query = {...pageQuery(page, pageSize), include: 'User'};
+		const json = await byGeneration(
+			gen => {
+				const route = routes.threadInteractions(gen, threadId, projectId);
+				return {
+					path: route.path,
+					query: {...route.query, ...query},
+					resource,
+					missing: `thread ${sanitizeLine(threadId)}`,
+					signal,
+				};
+			},
+			`thread ${sanitizeLine(threadId)}`,
+		);
+		return parseInteractionPage(json, parseOptions(resource));
+	}
+
+	async function threadIds(projectId: string, page: PageRequest, refresh: boolean, signal?: AbortSignal) {
+		const key = `${projectId}\n${page.order ?? 'ASC'}`;
+		const cached = threadIdCache.get(key);
+		if (cached && !refresh) return cached;
+		const ids: string[] = [];
+		let after: string | undefined;
+		for (let count = 0; count < MAX_THREAD_PAGES; count++) {
+			const result = await threads(
+				projectId,
+				{first: THREAD_LIST_PAGE, after, order: page.order, totalCount: false},
+				signal,
+			);
+			ids.push(...result.items.map(thread => thread.id));
+			if (!result.hasNextPage || result.nextCursor === undefined) break;
+			after = result.nextCursor;
+		}
+		threadIdCache.set(key, ids);
+		return ids;
+	}
+
+	async function projectInteractions(projectId: string, page: PageRequest, signal?: AbortSignal) {
+		const resource = `the interactions of project ${sanitizeLine(projectId)}`;
+		const walking = isWalkCursor(page.after) || isWalkCursor(page.before);
+		if (!walking && projectRoute !== false && generation !== 'current') {
+			const request: Request = {
+				path: routes.projectInteractions(projectId),
+				query: {...pageQuery(page, pageSize), include: 'User'},
+				resource,
+				missing: `project ${sanitizeLine(projectId)}`,
+				signal,
+			};
+			if (projectRoute === true || generation === 'legacy') {
+				return parseInteractionPage(await http.get(request), parseOptions(resource));
+			}
+			const json = await http.getOr404(request);
+			if (!isNotFound(json)) {
+				projectRoute = true;
+				return parseInteractionPage(json, parseOptions(resource));
+			}
+		}
+		// A 404 above is either the route or the project; the thread list (same route in both
+		// generations) tells which, with its own 404 naming the project.
+		const result = await walkProject(
+			{
+				resource,
+				threadIds: refresh => threadIds(projectId, page, refresh, signal),
+				threadPage: (threadId, threadPage) => threadInteractions(projectId, threadId, threadPage, signal),
+			},
+			page,
+			pageSize,
+		);
+		projectRoute = false;
+		return result;
+	}
+
+	function threads(projectId: string, page: PageRequest, signal?: AbortSignal) {
+		const resource = `the threads of project ${sanitizeLine(projectId)}`;
+		const query: Query = pageQuery(page, pageSize);
+		const missing = `project ${sanitizeLine(projectId)}`;
+		return http
+			.get({path: routes.threads(projectId), query, resource, missing, signal})
+			.then(json => parseThreadPage(json, parseOptions(resource)));
+	}
+
+	return {
+		connection,
+		generation: () => generation,
+		async me(signal) {
+			const resource = 'the current user';
+			return parseUser(await http.get({path: routes.me(), resource, signal}), '', parseOptions(resource));
+		},
+		async projects(userId, page, signal) {
+			const id = sanitizeLine(userId);
+			const resource = `the projects of user ${id}`;
+			const json = await http.get({
+				path: routes.userProjects(userId),
+				query: pageQuery(page, pageSize),
+				resource,
+				missing: `user ${id}`,
+				signal,
+			});
+			return parseProjectPage(json, parseOptions(resource));
+		},
+		async project(projectId, signal) {
+			const resource = `project ${sanitizeLine(projectId)}`;
+			const json = await http.get({path: routes.project(projectId), resource, signal});
+			return parseProject(json, '', parseOptions(resource));
+		},
+		threads: (projectId, page, signal) => threads(projectId, page, signal),
+		async thread(threadId, projectId, signal) {
+			const resource = `thread ${sanitizeLine(threadId)}`;
+			const json = await byGeneration(
+				gen =>
+					gen === 'legacy' && projectId === undefined
+						? undefined
+						: {path: routes.thread(gen, threadId, projectId ?? ''), resource, signal},
+				resource,
+			);
+			return parseThread(json, '', parseOptions(resource));
+		},
+		interactions(scope: InteractionScope, page, signal) {
+			return scope.threadId === undefined
+				? projectInteractions(scope.projectId, page, signal)
+				: threadInteractions(scope.projectId, scope.threadId, page, signal);
+		},
+		async interaction(interactionId, projectId, signal) {
+			const resource = `interaction ${sanitizeLine(interactionId)}`;
+			const json = await byGeneration(
+				gen =>
+					gen === 'legacy' && projectId === undefined
+						? undefined
+						: {
+								path: routes.interaction(gen, interactionId, projectId ?? ''),
+								query: {include: 'User'},
+								resource,
+								signal,
+							},
+				resource,
+			);
+			return parseInteraction(json, '', parseOptions(resource));
+		},
+	};
+}
+
+const needsProject = (what: string) =>
+	new ApiError(
+		'not-found',
+		`Cannot fetch ${what}: this server's routes (before release 1.50) need its project id`,
+		{
+			resource: what,
+		},
+	);
