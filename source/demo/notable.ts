@@ -3,7 +3,14 @@
 import {hostile, hostileName} from './hostile.ts';
 import type {Slot} from './interactions.ts';
 import {iso} from './seed.ts';
-import type {ChatRequestWire, InteractionDto, MessageInputWire, TypedBlock, UserDto} from './wire.ts';
+import type {
+	ChatRequestWire,
+	InteractionDto,
+	MessageInputWire,
+	SourceWire,
+	TypedBlock,
+	UserDto,
+} from './wire.ts';
 import {asWireBlocks, offSpec} from './wire.ts';
 
 /** Distinctive secrets, listed in fixtures.secrets so tests can prove none reaches the screen. */
@@ -69,7 +76,9 @@ function allBlocks(): TypedBlock[] {
 		{
 			type: 'source',
 			sources: [
+				// Sources carry the discriminator the spec names (context.chunk | context.website).
 				{
+					type: 'context.chunk',
 					id: 'src_chunk_1',
 					score: 0.87,
 					text: 'Risk 1: data retention clause is unbounded.',
@@ -82,14 +91,15 @@ function allBlocks(): TypedBlock[] {
 						doc_metadata: {file_name: 'risk-register.pdf', file_type: 'pdf'},
 					},
 					metadata: {title: 'Q3 risk register', page: 4, shorter_id: 'r1'},
-				},
+				} as SourceWire,
 				{
+					type: 'context.website',
 					id: 'src_web_1',
 					url: 'https://status.example.com/incidents/42',
 					title: 'Incident 42',
 					description: 'Hosting outage report',
 					content_type: 'text/html',
-				},
+				} as SourceWire,
 			],
 		},
 		{
