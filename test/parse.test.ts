@@ -279,6 +279,18 @@ describe('content blocks', () => {
 		assert.ok(block?.type === 'unknown' && block.json.length <= 2000);
 	});
 
+	test('raw stays printable however deep the body is, and is shared when shallow', () => {
+		let input: unknown = 'bottom';
+		for (let depth = 0; depth < 100_000; depth++) input = [input];
+		const json = interaction({
+			user_input: {role: 'user', content: [{type: 'tool_use', id: 't', name: 'n', input}]},
+		});
+		const parsed = parseInteraction(json);
+		assert.match(JSON.stringify(parsed.raw), /nested too deep/);
+		const shallow = interaction();
+		assert.equal(parseInteraction(shallow, '', {revealSecrets: true}).raw, shallow);
+	});
+
 	test('deeply nested tool input is capped too', () => {
 		let input: unknown = 'bottom';
 		for (let depth = 0; depth < 50_000; depth++) input = {a: [input]};

@@ -1,6 +1,7 @@
 import type {AssistantOutput, Interaction, OutputError, Page, UserRef} from '../../domain/types.ts';
 import {sanitizeLine} from '../../lib/sanitize.ts';
 import {parseBlocks} from './blocks.ts';
+import {capDepth} from './json-text.ts';
 import {maskSecrets} from './mask.ts';
 import {parsePage} from './page.ts';
 import {parseMessage, parsePgpt} from './pgpt.ts';
@@ -44,7 +45,7 @@ export function parseInteraction(json: unknown, path = '', options: ParseOptions
 		artifactIds: lines(object['artifact_ids']),
 		allArtifacts: optBool(object['all_artifacts']),
 		pgpt: parsePgpt(object['pgpt'], revealSecrets),
-		raw: revealSecrets ? json : maskSecrets(json),
+		raw: capDepth(revealSecrets ? json : maskSecrets(json)),
 	};
 }
 

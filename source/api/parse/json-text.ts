@@ -30,3 +30,26 @@ export function compactJson(value: unknown, max = MAX_JSON_CHARS): string {
 	// text is one line already.
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * `value` itself when no part of it is nested deeper than `max`; otherwise a copy with the too-deep
+ * parts replaced, sharing everything else. Keeps `raw` safe for JSON.stringify in copy and export.
+ */
+export function capDepth(value: unknown, max = 2 * MAX_DEPTH, depth = 0): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (depth >= max) return TOO_DEEP;
+	if (Array.isArray(value)) {
+		let copy: unknown[] | undefined;
+		value.forEach((item, index) => {
+			const capped = capDepth(item, max, depth + 1);
+			if (capped !== item) (copy ??= value.slice())[index] = capped;
+		});
+		return copy ?? value;
+	}
+	let copy: Record<string, unknown> | undefined;
+	for (const [key, item] of Object.entries(value)) {
+		const capped = capDepth(item, max, depth + 1);
+		if (capped !== item) (copy ??= {...value})[key] = capped;
+	}
+	return copy ?? value;
+}
