@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {errorItems, triageFlags} from '../source/domain/triage.ts';
-import {interactionRow, promptSummary} from '../source/domain/row.ts';
+import {interactionRow, promptSummary, rowColumns} from '../source/domain/row.ts';
 import {detailHeaderFields, detailHeaderLines, HEADER_LINES} from '../source/domain/detail-header.ts';
 import stringWidth from 'string-width';
 import {fullPgpt, interaction, NOW, richInteraction, text} from './helpers/fixtures.ts';
@@ -109,7 +109,10 @@ test('errorItems: output errors, the Error state, error/cancelled stop reasons',
 
 test('interactionRow: time with zone, age, glyph and word, model, tokens, stop, marker, prompt', () => {
 	const row = interactionRow(interaction({createdAtMs: Date.UTC(2026, 2, 2, 14, 2, 0)}), NOW, 120);
-	assert.match(row, /^14:02Z 3h ago ✓ ok +default 812→140 end_turn +List the open risks\.$/);
+	assert.match(row, /^14:02Z 3h ago +✓ ok +default +812→140 +end_turn +List the open risks\.$/);
+	assert.deepEqual(rowColumns(120), ['time', 'age', 'state', 'model', 'tokens', 'stop', 'flag']);
+	assert.deepEqual(rowColumns(60), ['time', 'state', 'model', 'tokens', 'flag']);
+	assert.deepEqual(rowColumns(30), ['time', 'state', 'flag']);
 	const failed = interaction({state: 'Error', output: output({stopReason: 'error'})});
 	assert.match(interactionRow(failed, NOW, 120), /✗ error /);
 	assert.match(interactionRow(failed, NOW, 120), / ! List the open risks\.$/);
@@ -159,4 +162,17 @@ test('detail header: every field, fixed number of lines', () => {
 	assert.equal(fields.get('flags'), '! truncated, tool-error');
 	assert.equal(detailHeaderLines(rich, NOW).length, HEADER_LINES);
 	assert.equal(detailHeaderLines(interaction({createdBy: undefined}), NOW).length, HEADER_LINES);
+});
+
+test('interactionRow: columns line up whatever the state, model or tokens', () => {
+	const rows = [
+		interaction(),
+		interaction({state: 'Processing', createdAtMs: NOW - 1000, output: undefined}),
+		interaction({state: 'Unheard-of-state', output: output({model: 'a-very-long-model-name', usage: {}})}),
+	].map(i => interactionRow(i, NOW, 100));
+	const starts = rows.map(r => r.indexOf('List the open risks.'));
+	assert.ok(
+		starts.every(s => s === starts[0] && s > 0),
+		rows.join('\n'),
+	);
 });

@@ -21,6 +21,7 @@ function paramLines(interaction: Interaction): readonly StyledLine[] {
 		lines = rows.map(r => ({
 			text: `${r.label.padEnd(labelWidth)}  ${r.value}`,
 			style: r.value === NOT_SET ? 'dim' : 'text',
+			hang: labelWidth + 2,
 		}));
 		paramCache.set(interaction, lines);
 	}

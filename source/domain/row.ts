@@ -1,11 +1,7 @@
 // The one-line summary of an interaction in the list.
-import stringWidth from 'string-width';
-import {firstLine, formatAge, formatTimeUtc, formatTokens, stateGlyph, truncate} from './format.ts';
+import {firstLine, fit, formatAge, formatTimeUtc, formatTokens, stateGlyph, truncate} from './format.ts';
 import {errorItems, triageFlags} from './triage.ts';
 import type {Interaction, Message} from './types.ts';
-
-/** Below this many columns for the prompt, the row drops its less useful fields. */
-const MIN_PROMPT_WIDTH = 16;
 
 /** The first line of the user's text, or what the message holds when it has no text. */
 export function promptSummary(message: Message): string {
@@ -24,31 +20,49 @@ export function needsAttention(interaction: Interaction, nowMs: number): boolean
 	return triageFlags(interaction, nowMs).length > 0 || errorItems(interaction, nowMs).length > 0;
 }
 
+type Column = 'time' | 'age' | 'state' | 'model' | 'tokens' | 'stop' | 'flag';
+
+// Fixed column widths so that rows line up; which columns are shown depends on the width only,
+// never on a row's content, for the same reason.
+const WIDTHS: Record<Column, number> = {time: 6, age: 8, state: 9, model: 8, tokens: 11, stop: 10, flag: 1};
+const ORDER: readonly Column[] = ['time', 'age', 'state', 'model', 'tokens', 'stop', 'flag'];
+/** Dropped in this order when the prompt would get fewer than MIN_PROMPT columns. */
+const OPTIONAL: readonly Column[] = ['age', 'stop', 'model', 'tokens'];
+const MIN_PROMPT = 18;
+
+export function rowColumns(width: number): readonly Column[] {
+	const shown = new Set(ORDER);
+	const used = () => [...shown].reduce((n, c) => n + WIDTHS[c] + 1, 0);
+	for (const column of OPTIONAL) {
+		if (width - used() >= MIN_PROMPT) break;
+		shown.delete(column);
+	}
+	return ORDER.filter(c => shown.has(c));
+}
+
 export function interactionRow(interaction: Interaction, nowMs: number, width: number): string {
 	const state = stateGlyph(interaction.state);
-	const fields = {
-		time: formatTimeUtc(interaction.createdAtMs, nowMs),
-		age: formatAge(interaction.createdAtMs, nowMs),
-		state: `${state.glyph} ${truncate(state.word, 12).padEnd(7)}`,
-		model: truncate(interaction.output?.model ?? '', 20),
-		tokens: formatTokens(interaction.output?.usage),
-		stop: interaction.output?.stopReason ? truncate(interaction.output.stopReason, 14) : '',
-		flag: needsAttention(interaction, nowMs) ? '!' : ' ',
+	const value = (column: Column): string => {
+		switch (column) {
+			case 'time': {
+				const time = formatTimeUtc(interaction.createdAtMs, nowMs);
+				// Older rows carry a date and are longer: let them be, rather than hide the date.
+				return time.length > WIDTHS.time ? time : fit(time, WIDTHS.time);
+			}
+			case 'age':
+				return fit(formatAge(interaction.createdAtMs, nowMs), WIDTHS.age);
+			case 'state':
+				return fit(`${state.glyph} ${state.word}`, WIDTHS.state);
+			case 'model':
+				return fit(interaction.output?.model ?? '-', WIDTHS.model);
+			case 'tokens':
+				return fit(formatTokens(interaction.output?.usage), WIDTHS.tokens);
+			case 'stop':
+				return fit(interaction.output?.stopReason ?? '-', WIDTHS.stop);
+			case 'flag':
+				return needsAttention(interaction, nowMs) ? '!' : ' ';
+		}
 	};
-	const prompt = promptSummary(interaction.userInput);
-	// Drop order when narrow: the prompt matters more than the age, stop reason, model and tokens.
-	const optional: Array<keyof typeof fields> = ['age', 'stop', 'model', 'tokens'];
-	const shown = new Set<keyof typeof fields>(['time', 'age', 'state', 'model', 'tokens', 'stop', 'flag']);
-	const build = () =>
-		(['time', 'age', 'state', 'model', 'tokens', 'stop', 'flag'] as const)
-			.filter(k => shown.has(k) && fields[k] !== '')
-			.map(k => fields[k])
-			.join(' ');
-	let head = build();
-	for (const k of optional) {
-		if (width - stringWidth(head) - 1 >= MIN_PROMPT_WIDTH) break;
-		shown.delete(k);
-		head = build();
-	}
-	return truncate(`${head} ${prompt}`, width);
+	const head = rowColumns(width).map(value).join(' ');
+	return truncate(`${head} ${promptSummary(interaction.userInput)}`, width);
 }

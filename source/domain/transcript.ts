@@ -5,7 +5,12 @@ import {formatCount} from './format.ts';
 import type {ContentBlock, Interaction, Message, SourceRef} from './types.ts';
 
 export type LineStyle = 'role' | 'text' | 'thinking' | 'tool' | 'error' | 'dim' | 'meta';
-export type StyledLine = {readonly text: string; readonly style: LineStyle};
+export type StyledLine = {
+	readonly text: string;
+	readonly style: LineStyle;
+	/** Indentation of wrapped continuation lines (see lib/wrap.ts). */
+	readonly hang?: number;
+};
 export type TranscriptOptions = {readonly systemExpanded: boolean};
 
 const INDENT = '  ';

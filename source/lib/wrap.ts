@@ -2,24 +2,35 @@
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
-export type Line = {readonly text: string};
+export type Line = {
+	readonly text: string;
+	/** Indentation of continuation lines, in columns; default: the line's own leading spaces. */
+	readonly hang?: number;
+};
 
 const cache = new WeakMap<readonly Line[], Map<number, readonly Line[]>>();
 
 /** One line of text wrapped to `width` columns; continuation lines keep its indentation. */
-export function wrapText(text: string, width: number): string[] {
-	if (text.includes('\n')) return text.split('\n').flatMap(line => wrapText(line, width));
-	return wrapOne(text, Math.max(1, Math.floor(width)));
+export function wrapText(text: string, width: number, hang?: number): string[] {
+	if (text.includes('\n')) return text.split('\n').flatMap(line => wrapText(line, width, hang));
+	return wrapOne(text, Math.max(1, Math.floor(width)), hang);
 }
 
-function wrapOne(text: string, width: number): string[] {
+function wrapOne(text: string, width: number, hang?: number): string[] {
 	if (text === '' || (text.length <= width && stringWidth(text) <= width)) return [text];
 	// Continuation lines keep the line's indentation, so nested blocks stay readable when wrapped.
-	const indent = /^ */.exec(text)?.[0] ?? '';
-	const keep = indent.length <= width / 2 ? indent : '';
-	const body = text.slice(keep.length);
-	const pieces = wrapAnsi(body, width - keep.length, {hard: true, trim: false, wordWrap: true}).split('\n');
-	return pieces.map(piece => keep + piece.trimEnd());
+	const indent = hang ?? (/^ */.exec(text)?.[0] ?? '').length;
+	if (indent === 0 || indent > width / 2) return hardWrap(text, width).map(p => p.trimEnd());
+	// With trim off, wrap-ansi only inserts breaks: the first piece's length is what it consumed.
+	const first = hardWrap(text, width)[0] ?? '';
+	const tail = text.slice(first.length).trimStart();
+	if (tail === '') return [first.trimEnd()];
+	const pad = ' '.repeat(indent);
+	return [first.trimEnd(), ...hardWrap(tail, width - indent).map(piece => pad + piece.trimEnd())];
+}
+
+function hardWrap(text: string, width: number): string[] {
+	return wrapAnsi(text, width, {hard: true, trim: false, wordWrap: true}).split('\n');
 }
 
 /**
@@ -37,7 +48,8 @@ export function wrapLines<T extends Line>(lines: readonly T[], width: number): r
 	if (hit) return hit as readonly T[];
 	const out: T[] = [];
 	for (const line of lines) {
-		for (const text of wrapOne(line.text, w)) out.push(text === line.text ? line : {...line, text});
+		for (const text of wrapOne(line.text, w, line.hang))
+			out.push(text === line.text ? line : {...line, text});
 	}
 	byWidth.set(w, out);
 	return out;
