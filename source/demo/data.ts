@@ -1,49 +1,20 @@
 // The workspace's shape: org, users, projects, threads, and where each project's interactions
 // come from. The big project is lazy (rebuilt from (seed, index)); the others are small enough to
 // build once at start.
+import {bigStoreBase, smallCountFor} from './big.ts';
+import {buildUsers, insightsThreadNames, notableByThread, type DemoFixtures} from './fixtures.ts';
 import {hostile, hostileName} from './hostile.ts';
 import {fillerInteraction, type GenContext} from './interactions.ts';
 import {CONNECTION_STRING, MCP_TOKEN, MCP_TOKEN_2, notableInteraction, type NotableKind} from './notable.ts';
+
+export type {DemoFixtures} from './fixtures.ts';
 import {indexedArray, type Indexed} from './paging.ts';
-import {BASE_TIME_MS, IdKind, intBetween, iso, makeId, parseId, rng} from './seed.ts';
+import {BASE_TIME_MS, IdKind, intBetween, iso, makeId, rng} from './seed.ts';
 import {createStore, type InteractionStore} from './store.ts';
 import type {InteractionDto, ProjectDto, ProjectMemberWire, ThreadWire, UserDto} from './wire.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-export type DemoFixtures = {
-	readonly orgId: string;
-	readonly userId: string;
-	readonly otherUserIds: readonly string[];
-	readonly projects: {
-		readonly bigId: string;
-		readonly insightsId: string;
-		readonly hostileId: string;
-		readonly emptyId: string;
-	};
-	readonly bigThreadId: string;
-	/** Threads of the big project holding the few interactions outside the big thread. */
-	readonly bigSmallThreadIds: readonly string[];
-	/** Interactions in the big project / in its big thread (before any addInteraction). */
-	readonly bigInteractionCount: number;
-	readonly bigThreadInteractionCount: number;
-	readonly threads: {
-		/** Customer Insights › Weekly brief: allBlocks, allParams, …, processing (its newest). */
-		readonly weeklyBriefId: string;
-		/** Errors, the tool error and the stuck Processing one (its newest). */
-		readonly failuresId: string;
-		readonly longResearchId: string;
-		/** Thread whose name is hostile; holds the hostile interactions. */
-		readonly hostileId: string;
-		readonly unusualId: string;
-		/** A Deleted thread (listed only with ?state=Deleted). */
-		readonly deletedId: string;
-	};
-	readonly interactions: Readonly<Record<NotableKind, string>> & {readonly hostile: readonly string[]};
-	/** Every secret the demo serves: no screen, copy or export may show one. */
-	readonly secrets: readonly string[];
-};
 
 export type ThreadRecord = {readonly wire: ThreadWire; readonly creator: UserDto};
 
@@ -70,84 +41,6 @@ export type BuildOptions = {
 	readonly token: string;
 	readonly interactions: number;
 	readonly nowMs: number;
-};
-
-function buildUsers(orgId: string): UserDto[] {
-	const people: [string, string, UserDto['roles']][] = [
-		['Avery Quinn', 'avery.quinn@demo.zylon.local', ['AppAdmin', 'Developer']],
-		['Bao Nguyen', 'bao.nguyen@demo.zylon.local', ['AppMember']],
-		['Carmen Díaz', 'carmen.diaz@demo.zylon.local', ['AppMember', 'Basic']],
-		['Dmitri Ivanov', 'dmitri.ivanov@demo.zylon.local', ['AppOwner']],
-	];
-	return people
-		.map(([name, email, roles], index) => {
-			const timeMs = BASE_TIME_MS - 120 * DAY + index * DAY;
-			return {
-				id: makeId(timeMs, IdKind.user, index),
-				org_id: orgId,
-				account_id: makeId(timeMs, IdKind.user, 100 + index),
-				name,
-				email,
-				job_position_name: index === 0 ? 'Support engineer' : undefined,
-				state: index === 3 ? 'Inactive' : 'Active',
-				roles,
-				created_at: iso(timeMs),
-			} satisfies UserDto;
-		})
-		.map(user => JSON.parse(JSON.stringify(user)) as UserDto); // drop undefined keys
-}
-
-const insightsThreadNames = [
-	'Weekly brief',
-	'Nightly import failures',
-	'Long research session',
-	'', // hostile, filled below
-	'Unusual states',
-	'Churn interviews',
-	'Pricing feedback',
-	'Board deck prep',
-	'Support macros',
-	'Contract renewals',
-	'API error spike',
-	'Enterprise asks',
-	'Release notes ES',
-	'Onboarding funnel',
-	'NPS comments',
-	'SSO timeouts',
-	'Partner resellers',
-	'Security questionnaire',
-	'Data retention',
-	'Roadmap Q4',
-	'Competitor watch',
-	'Win/loss notes',
-	'Docs gaps',
-	'Sales enablement',
-	'Incident 42 follow-up',
-	'Usage-based pricing',
-	'Customer advisory board',
-	'Renewal risk list',
-	'Quarterly review',
-	'顧客の声 (Voice of customer)',
-];
-
-/** Which notable interactions go in which insights thread, in order; filler fills the rest. */
-const notableByThread: Record<number, NotableKind[]> = {
-	0: [
-		'allBlocks',
-		'allParams',
-		'nullParams',
-		'nonAscii',
-		'truncated',
-		'emptyOutput',
-		'refusal',
-		'cancelled',
-		'endTurn',
-		'processing',
-	],
-	1: ['error', 'toolError', 'invalidRequest', 'stuck'],
-	2: ['largeTranscript'],
-	3: ['hostilePrompt', 'hostileOutput', 'hostileTool', 'hostileError'],
-	4: ['unknownState'],
 };
 
 export function buildWorkspace(options: BuildOptions): Workspace {
@@ -256,46 +149,16 @@ export function buildWorkspace(options: BuildOptions): Workspace {
 	const big = project(1, 'Load Test Bench', {goal: 'Soak the explorer with volume'}, ['Owner', 'Editor']);
 	const bigStart = BASE_TIME_MS - 20 * DAY;
 	const total = Math.max(0, Math.floor(options.interactions));
-	const smallCount = Math.min(12, Math.floor(total / 10));
 	const bigThread = thread(big.dto.id, 'Soak test run', bigStart - HOUR, me);
 	const smallThreads = ['Smoke test', 'Warm-up', 'Cache check'].map((name, i) =>
 		thread(big.dto.id, name, bigStart - 2 * HOUR + i * 60_000, other),
 	);
-	const bigTime = (p: number) => bigStart + p * 30_000;
-	const threadOfBig = (p: number) => (p < smallCount ? (smallThreads[p % 3] as ThreadRecord) : bigThread);
-	const bigAt = (p: number): InteractionDto =>
-		fillerInteraction(ctx, {
-			id: makeId(bigTime(p), IdKind.bigInteraction, p),
-			projectId: big.dto.id,
-			threadId: threadOfBig(p).wire.id,
-			timeMs: bigTime(p),
-			key: 0x100000 + p,
-			light: true,
-		});
-	const bigIndexOf = (id: string): number => {
-		const parsed = parseId(id);
-		if (!parsed || parsed.kind !== IdKind.bigInteraction || parsed.index >= total) return -1;
-		return makeId(bigTime(parsed.index), IdKind.bigInteraction, parsed.index) === id ? parsed.index : -1;
-	};
-	const bigAll: Indexed<InteractionDto> = {length: total, at: bigAt, indexOf: bigIndexOf};
-	const bigThreads = new Map<string, Indexed<InteractionDto>>();
-	bigThreads.set(bigThread.wire.id, {
-		length: total - smallCount,
-		at: i => bigAt(i + smallCount),
-		indexOf: id => {
-			const p = bigIndexOf(id);
-			return p < smallCount ? -1 : p - smallCount;
-		},
-	});
-	smallThreads.forEach((record, t) => {
-		bigThreads.set(record.wire.id, {
-			length: Math.floor((smallCount - t + 2) / 3),
-			at: i => bigAt(i * 3 + t),
-			indexOf: id => {
-				const p = bigIndexOf(id);
-				return p >= 0 && p < smallCount && p % 3 === t ? (p - t) / 3 : -1;
-			},
-		});
+	const bigBase = bigStoreBase(ctx, {
+		projectId: big.dto.id,
+		total,
+		startMs: bigStart,
+		bigThreadId: bigThread.wire.id,
+		smallThreadIds: smallThreads.map(record => record.wire.id),
 	});
 
 	// A project whose own name and thread names are hostile, with one Deleted thread.
@@ -363,11 +226,7 @@ export function buildWorkspace(options: BuildOptions): Workspace {
 		{
 			...big,
 			threads: [...smallThreads, bigThread].sort((a, b) => (a.wire.id < b.wire.id ? -1 : 1)),
-			store: createStore({
-				all: bigAll,
-				threads: bigThreads,
-				get: id => (bigIndexOf(id) >= 0 ? bigAt(bigIndexOf(id)) : undefined),
-			}),
+			store: createStore(bigBase),
 		},
 		{...hostileProject, threads: hostileThreads, store: materialised(hostileItems, hostileThreads)},
 		{...emptyProject, threads: [], store: materialised([], [])},
@@ -390,7 +249,7 @@ export function buildWorkspace(options: BuildOptions): Workspace {
 		bigThreadId: bigThread.wire.id,
 		bigSmallThreadIds: smallThreads.map(record => record.wire.id),
 		bigInteractionCount: total,
-		bigThreadInteractionCount: total - smallCount,
+		bigThreadInteractionCount: total - smallCountFor(total),
 		threads: {
 			weeklyBriefId: byKind(0),
 			failuresId: byKind(1),

@@ -35,10 +35,10 @@ export type TypedBlock =
 export const asWireBlocks = (blocks: readonly (TypedBlock | OffSpecBlock)[]): ContentBlockWire[] =>
 	blocks as unknown as ContentBlockWire[];
 
+declare const offSpecBrand: unique symbol;
 /** Blocks the spec cannot express: an unknown `type`, or the reference page's type-less shape. */
-export type OffSpecBlock = {readonly offSpec: true} & Record<string, unknown>;
-export const offSpec = (block: Record<string, unknown>): OffSpecBlock =>
-	({...block}) as unknown as OffSpecBlock;
+export type OffSpecBlock = Readonly<Record<string, unknown>> & {readonly [offSpecBrand]: true};
+export const offSpec = (block: Record<string, unknown>): OffSpecBlock => block as OffSpecBlock;
 
 /** The thread object: no schema in the spec; fields from the docs example plus inferred ones. */
 export type ThreadWire = {
