@@ -63,22 +63,28 @@ test('the cursor row carries the ">" marker and no other row does', async () => 
 test('10,000 rows: only `height` lines are rendered, quickly', async () => {
 	const rows = many(10_000);
 	const started = performance.now();
-	await withMounted(<InteractionList {...props} rows={rows} height={20} top={9_990} cursor={9_995} />, m => {
-		const lines = m.lines();
-		assert.equal(lines.length, 20);
-		assert.match(
-			lines.findLast(l => l.trim() !== '')!,
-			/prompt number 9999/,
-		);
-		assert.match(
-			lines.find(l => l.startsWith('>'))!,
-			/prompt number 9995/,
-		);
-		assert.equal(m.frame().match(/prompt number/g)?.length, 10, 'only the ten rows left in the window');
-	});
-	await withMounted(<InteractionList {...props} rows={rows} height={20} top={0} cursor={0} />, m => {
-		assert.equal(m.frame().match(/prompt number/g)?.length, 19);
-	});
+	await withMounted(
+		<InteractionList {...props} rows={rows} width={120} height={20} top={9_990} cursor={9_995} />,
+		m => {
+			const lines = m.lines();
+			assert.equal(lines.length, 20);
+			assert.match(
+				lines.findLast(l => l.trim() !== '')!,
+				/prompt number 9999/,
+			);
+			assert.match(
+				lines.find(l => l.startsWith('>'))!,
+				/prompt number 9995/,
+			);
+			assert.equal(m.frame().match(/prompt number/g)?.length, 10, 'only the ten rows left in the window');
+		},
+	);
+	await withMounted(
+		<InteractionList {...props} rows={rows} width={120} height={20} top={0} cursor={0} />,
+		m => {
+			assert.equal(m.frame().match(/prompt number/g)?.length, 19);
+		},
+	);
 	assert.ok(performance.now() - started < 2_000);
 });
 
