@@ -25,6 +25,8 @@ export type Exit = {readonly exitCode: number; readonly signal?: number};
 
 export type Term = {
 	readonly pid: number;
+	/** performance.now() just before the spawn, for startup timings. */
+	readonly spawnedAt: number;
 	/** The visible screen, one line per row, trailing spaces trimmed. */
 	screen(): string;
 	line(n: number): string;
@@ -157,10 +159,13 @@ export async function spawnTerminal(options: SpawnOptions): Promise<Term> {
 	});
 
 	const exit = new Promise<Exit>(resolve => {
-		child.onExit(info => {
+		child.onExit(async info => {
 			exitInfo = info.signal ? {exitCode: info.exitCode, signal: info.signal} : {exitCode: info.exitCode};
 			live.delete(term);
-			// Let xterm finish parsing what is already queued before waiters give up.
+			// node-pty can report the exit before the last output is read: drain it, then let xterm finish
+			// parsing before waiters give up.
+			const drainUntil = performance.now() + 500;
+			while (performance.now() - lastAt < 30 && performance.now() < drainUntil) await delay(10);
 			xterm.write('', () => {
 				checkAll(performance.now());
 				for (const waiter of waiters) waiter.fail(`the program exited (code ${info.exitCode})`);
@@ -213,6 +218,7 @@ export async function spawnTerminal(options: SpawnOptions): Promise<Term> {
 
 	const term: Term = {
 		pid: child.pid,
+		spawnedAt,
 		screen,
 		line: n => screen().split('\n')[n] ?? '',
 		raw: () => Buffer.concat(chunks).toString('utf8'),

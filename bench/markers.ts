@@ -1,0 +1,48 @@
+// Everything the bench knows about what the explorer draws, in one place: when the screen changes, adjust
+// here and nowhere else. Each marker is matched against the rendered screen (text only, no colours).
+import {keys} from '../test/helpers/pty.ts';
+
+/** The project selector is on screen: it lists the demo workspace's projects by name. */
+export const projectList = /Load Test Bench|Customer Insights/;
+
+/** The interaction list has rows: its title, and at least one row's time column (e.g. `14:02Z`). */
+export const interactionList = (screen: string): boolean =>
+	screen.includes('INTERACTIONS') && /\d\d:\d\dZ/.test(screen);
+
+/** The detail pane is open on the transcript tab. */
+export const detailPane = '[1 Transcript]';
+
+/** The baseline hello's text. */
+export const hello = 'Hello from Ink';
+
+/** Keys that move focus from the list to the detail pane once an interaction is open. */
+export const focusDetail: readonly string[] = [keys.enter];
+
+export const listDown = 'j';
+export const detailDown = 'j';
+export const nextPage = ']';
+
+// The selected row carries a glyph (DESIGN: state is never shown by colour alone).
+const cursorRow = /^[│┃|]?\s?[>❯▶›]/;
+
+/** What identifies the list selection on screen; falls back to the whole screen if no row has the glyph. */
+export function selection(screen: string): string {
+	const rows = screen.split('\n').filter(line => cursorRow.test(line));
+	return rows.length > 0 ? rows.join('\n') : screen;
+}
+
+/** The list's position in the API's pages, e.g. `page 3 · 101–150 of 5,000`. */
+export function pageRange(
+	screen: string,
+): {page?: number; from: number; to: number; total: number} | undefined {
+	const range = /(\d[\d,]*)\s*[–-]\s*(\d[\d,]*)\s+of\s+(\d[\d,]*)/.exec(screen);
+	if (!range) return undefined;
+	const number = (text: string | undefined) => Number((text ?? '').replaceAll(',', ''));
+	const page = /page\s+(\d[\d,]*)/.exec(screen);
+	return {
+		...(page ? {page: number(page[1])} : {}),
+		from: number(range[1]),
+		to: number(range[2]),
+		total: number(range[3]),
+	};
+}
