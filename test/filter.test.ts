@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {describeFilter, parseFilter, parseTime, type Filter} from '../source/domain/filter.ts';
+import {describeFilter, errorCaret, parseFilter, parseTime, type Filter} from '../source/domain/filter.ts';
 import {filterInteractions, matches, searchableText} from '../source/domain/filter-match.ts';
 import type {Interaction} from '../source/domain/types.ts';
 import {NOW, interaction, richInteraction, text, user} from './helpers/fixtures.ts';
@@ -102,6 +102,7 @@ test('parseTime: ages, dates and date-times, zone-less meaning UTC', () => {
 
 test('describeFilter: a readable line for the status bar', () => {
 	assert.equal(describeFilter(parse('')), 'all interactions');
+	assert.equal(describeFilter(parse('user:"A. User"')), 'user:"a. user"');
 	assert.equal(
 		describeFilter(parse('Timeout -state:error tokens>1000 after:2h before:2026-03-02 flag:any')),
 		'"timeout" and not state:error and tokens>1,000 and after 2h ago and before 2026-03-02T00:00:00Z and flag:any',
@@ -233,4 +234,9 @@ test('filterInteractions: 10,000 rows filter fast thanks to the per-object text 
 	const again = filterInteractions(parse('"number 99"'), rows, NOW);
 	assert.deepEqual(again, first);
 	assert.equal(filterInteractions(parse(''), rows, NOW), rows);
+});
+
+test('errorCaret: the caret sits under the mistake, counting wide characters by display width', () => {
+	assert.equal(errorCaret('ab foo:1', error('ab foo:1')), '   ^');
+	assert.equal(errorCaret('日本 foo:1', error('日本 foo:1')), '     ^');
 });

@@ -1,6 +1,7 @@
 // The filter language shared by the explorer's `/` and `export --filter`. Parsing is separate from
 // matching so that the UI can parse on every keystroke, show the error caret, and only re-filter
 // when the text parses.
+import stringWidth from 'string-width';
 import {formatCount} from './format.ts';
 import type {TriageFlag} from './triage.ts';
 
@@ -215,7 +216,7 @@ function describeTerm(term: FilterTerm): string {
 			text = `"${term.value}"`;
 			break;
 		case 'field':
-			text = `${term.field}:${term.value}`;
+			text = `${term.field}:${/\s/.test(term.value) ? `"${term.value}"` : term.value}`;
 			break;
 		case 'number':
 			text = `${term.field}${term.op}${formatCount(term.value)}`;
@@ -237,4 +238,9 @@ function describeTerm(term: FilterTerm): string {
 export function describeFilter(filter: Filter): string {
 	if (filter.terms.length === 0) return 'all interactions';
 	return filter.terms.map(describeTerm).join(' and ');
+}
+
+/** "^" under the mistake, for a line printed right below the filter text (CLI stderr, the UI's input). */
+export function errorCaret(source: string, error: FilterError): string {
+	return `${' '.repeat(stringWidth(source.slice(0, error.position)))}^`;
 }
