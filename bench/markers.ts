@@ -15,8 +15,15 @@ export const detailPane = '[1 Transcript]';
 /** The baseline hello's text. */
 export const hello = 'Hello from Ink';
 
-/** Keys that move focus from the list to the detail pane once an interaction is open. */
-export const focusDetail: readonly string[] = [keys.enter];
+/** Keys that move focus from the list to the detail pane once an interaction is open (DESIGN: Tab). */
+export const focusDetail: readonly string[] = [keys.tab];
+
+/** The detail pane's scroll position, e.g. `lines 1–33 of 4,086`; a scroll changes it. */
+export function detailScroll(screen: string): string {
+	const position = /lines\s+\d[\d,]*\s*[–-]\s*\d[\d,]*\s+of\s+\d[\d,]*/.exec(screen);
+	if (!position) throw new Error('no detail scroll position (e.g. "lines 1–33 of 4,086") on screen');
+	return position[0];
+}
 
 export const listDown = 'j';
 export const detailDown = 'j';
