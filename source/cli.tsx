@@ -3,7 +3,12 @@ import meow from 'meow';
 import {ConfigError} from './config/errors.ts';
 import {helpText, flagSpec} from './cli-help.ts';
 
-const cli = meow(helpText, {importMeta: import.meta, flags: flagSpec, allowUnknownFlags: false, description: false});
+const cli = meow(helpText, {
+	importMeta: import.meta,
+	flags: flagSpec,
+	allowUnknownFlags: false,
+	description: false,
+});
 
 function fail(message: string, code = 2): never {
 	process.stderr.write(`zylon-tui: ${message}\n`);

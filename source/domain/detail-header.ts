@@ -52,7 +52,7 @@ export function detailHeaderLines(interaction: Interaction, nowMs: number): read
 	const f = new Map(detailHeaderFields(interaction, nowMs).map(x => [x.label, x.value]));
 	const by = f.get('by');
 	return [
-		`${f.get('state')} · model ${f.get('model')} · stop ${f.get('stop')} · id ${f.get('id')}`,
+		`${f.get('id')} · ${f.get('state')} · model ${f.get('model')} · stop ${f.get('stop')}`,
 		`${f.get('created')}${by ? ` · by ${by}` : ''}`,
 		`tokens ${f.get('tokens')} · artifacts ${f.get('artifacts')} · thread ${f.get('thread')}`,
 		`flags ${f.get('flags')}`,

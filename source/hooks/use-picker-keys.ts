@@ -2,16 +2,18 @@
 // are text (so `q` types a q), and Enter or Esc leave the filter.
 import {useInput} from 'ink';
 import type {Dispatch} from 'react';
-import {resolveKeys} from '../keymap.ts';
+import {resolveKeys, type Command} from '../keymap.ts';
 import type {PickerAction, PickerState} from '../state/picker.ts';
 
 type Options = {
 	readonly active: boolean;
-	readonly state: PickerState;
+	/** The latest state, read at key time (see use-sync-reducer.ts). */
+	readonly getState: () => PickerState;
 	readonly dispatch: Dispatch<PickerAction>;
-	readonly total: number;
+	/** How many rows a filter leaves, asked at key time: the filter may have changed within this chunk. */
+	readonly count: (filter: string) => number;
 	readonly height: number;
-	readonly onOpen: (index: number) => void;
+	readonly onOpen: (index: number, filter: string) => void;
 	readonly onBack?: () => void;
 	readonly onReload: () => void;
 	readonly onHelp: () => void;
@@ -19,7 +21,51 @@ type Options = {
 };
 
 export function usePickerKeys(options: Options): void {
-	const {state, dispatch, total, height} = options;
+	const {getState, dispatch, height} = options;
+	const run = (command: Command) => {
+		const total = options.count(getState().filter);
+		switch (command) {
+			case 'down':
+			case 'up':
+				dispatch({type: 'move', delta: command === 'down' ? 1 : -1, total, height});
+				break;
+			case 'next-page':
+			case 'previous-page':
+				dispatch({
+					type: 'move',
+					delta: (command === 'next-page' ? 1 : -1) * Math.max(1, height - 1),
+					total,
+					height,
+				});
+				break;
+			case 'first':
+			case 'last':
+				dispatch({type: 'jump', to: command, total, height});
+				break;
+			case 'open':
+				if (total > 0) options.onOpen(getState().cursor, getState().filter);
+				break;
+			case 'back':
+				if (getState().filter) dispatch({type: 'filter-clear'});
+				else options.onBack?.();
+				break;
+			case 'filter':
+				dispatch({type: 'filter-start'});
+				break;
+			case 'reload':
+				options.onReload();
+				break;
+			case 'help':
+				options.onHelp();
+				break;
+			case 'quit':
+				options.onQuit();
+				break;
+			default:
+				break;
+		}
+	};
+
 	useInput(
 		(input, key) => {
 			if (key.ctrl && input === 'c') {
@@ -27,55 +73,32 @@ export function usePickerKeys(options: Options): void {
 				return;
 			}
 
-			if (state.filtering) {
-				if (key.return || key.downArrow || key.upArrow) dispatch({type: 'filter-done'});
-				else if (key.escape) dispatch({type: 'filter-clear'});
-				else if (key.backspace || key.delete) dispatch({type: 'filter-erase'});
-				else if (input && !key.ctrl && !key.meta)
-					dispatch({type: 'filter-type', text: input.replace(/[\r\n\t]/g, '')});
-				if (!(key.downArrow || key.upArrow)) return;
+			const named = resolveKeys('', key);
+			if (named.length > 0 || key.escape || key.backspace || key.delete) {
+				if (getState().filtering) {
+					if (key.escape) dispatch({type: 'filter-clear'});
+					else if (key.backspace || key.delete) dispatch({type: 'filter-erase'});
+					else if (key.return) dispatch({type: 'filter-done'});
+					else if (key.downArrow || key.upArrow) {
+						dispatch({type: 'filter-done'});
+						named.forEach(run);
+					}
+
+					return;
+				}
+
+				named.forEach(run);
+				return;
 			}
 
-			for (const command of resolveKeys(input, key)) {
-				switch (command) {
-					case 'down':
-					case 'up':
-						dispatch({type: 'move', delta: command === 'down' ? 1 : -1, total, height});
-						break;
-					case 'next-page':
-					case 'previous-page':
-						dispatch({
-							type: 'move',
-							delta: (command === 'next-page' ? 1 : -1) * Math.max(1, height - 1),
-							total,
-							height,
-						});
-						break;
-					case 'first':
-					case 'last':
-						dispatch({type: 'jump', to: command, total, height});
-						break;
-					case 'open':
-						if (total > 0) options.onOpen(state.cursor);
-						break;
-					case 'back':
-						if (state.filter) dispatch({type: 'filter-clear'});
-						else options.onBack?.();
-						break;
-					case 'filter':
-						dispatch({type: 'filter-start'});
-						break;
-					case 'reload':
-						options.onReload();
-						break;
-					case 'help':
-						options.onHelp();
-						break;
-					case 'quit':
-						options.onQuit();
-						return;
-					default:
-						break;
+			// A chunk can mix commands and text ("/abc\r" typed fast or pasted): take it one character at a
+			// time, so that everything after `/` is filter text and Enter ends it.
+			for (const char of input) {
+				if (getState().filtering) {
+					if (char === '\r' || char === '\n') dispatch({type: 'filter-done'});
+					else if (char >= ' ') dispatch({type: 'filter-type', text: char});
+				} else {
+					resolveKeys(char, {}).forEach(run);
 				}
 			}
 		},

@@ -1,6 +1,6 @@
 // The interaction list and the detail pane, side by side from 100 columns, stacked below that.
 import {Box, useInput} from 'ink';
-import {useEffect, useMemo, useReducer, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
 import {DetailPane, detailBodyHeight} from '../components/detail-pane.tsx';
 import {Footer} from '../components/footer.tsx';
@@ -10,6 +10,7 @@ import {formatCount} from '../domain/format.ts';
 import type {InteractionScope, PageOrder} from '../domain/types.ts';
 import {useInteractionPages} from '../hooks/use-interaction-pages.ts';
 import {useNow} from '../hooks/use-now.ts';
+import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {footerBindings, resolveKeys} from '../keymap.ts';
 import {
 	currentRows,
@@ -67,7 +68,7 @@ const DEEP_LINK_PAGES = 40;
 
 export function ExplorerScreen(props: Props) {
 	const {client, scope, order, pageSize, width, height} = props;
-	const [state, dispatch] = useReducer(explorerReducer, undefined, () => initialExplorer());
+	const [state, dispatch, getState] = useSyncReducer(explorerReducer, initialExplorer);
 	const [linkMessage, setLinkMessage] = useState<string>();
 	const nowMs = useNow();
 	const layout = explorerLayout(width, height);
@@ -114,7 +115,7 @@ export function ExplorerScreen(props: Props) {
 						dispatch({type: 'focus', focus: 'detail'});
 						break;
 					case 'back':
-						if (state.focus === 'detail') dispatch({type: 'focus', focus: 'list'});
+						if (getState().focus === 'detail') dispatch({type: 'focus', focus: 'list'});
 						else props.onBack();
 						return;
 					case 'focus-next':
@@ -152,7 +153,7 @@ export function ExplorerScreen(props: Props) {
 
 	const rows = currentRows(state);
 	const loading = state.want !== undefined && !state.error;
-	const error = state.error ? `${state.error.message} · press r to retry` : undefined;
+	const error = state.error?.message;
 	const list = (
 		<InteractionList
 			rows={rows}
@@ -161,7 +162,7 @@ export function ExplorerScreen(props: Props) {
 			width={layout.list.width}
 			height={layout.list.height}
 			focused={state.focus === 'list'}
-			title={`INTERACTIONS · ${props.title}`}
+			title="INTERACTIONS"
 			status={pageStatus(state.page, rows.length, pageSize, state.cache.totalCount, state.cache.lastPage)}
 			loading={loading}
 			nowMs={nowMs}

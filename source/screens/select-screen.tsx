@@ -1,10 +1,11 @@
 // The project and thread selectors share this: load a short list, filter it as you type, open a row.
 import {Box} from 'ink';
-import {useMemo, useReducer} from 'react';
+import {useCallback, useMemo} from 'react';
 import {Footer} from '../components/footer.tsx';
-import {Picker} from '../components/picker.tsx';
+import {Picker, pickerVisibleRows} from '../components/picker.tsx';
 import type {AsyncState} from '../hooks/use-async.ts';
 import {usePickerKeys} from '../hooks/use-picker-keys.ts';
+import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {footerBindings} from '../keymap.ts';
 import {initialPicker, matchesFilter, pickerReducer} from '../state/picker.ts';
 
@@ -13,7 +14,7 @@ export type SelectItem<T> = {readonly label: string; readonly detail?: string; r
 type Props<T> = {
 	readonly title: string;
 	readonly data: AsyncState<readonly SelectItem<T>[]> & {readonly reload: () => void};
-	/** Rows shown above the loaded ones and never filtered out (e.g. "All threads"). */
+	/** Rows shown above the loaded ones (e.g. "All threads"). */
 	readonly pinned?: readonly SelectItem<T>[];
 	readonly width: number;
 	readonly height: number;
@@ -27,24 +28,29 @@ type Props<T> = {
 
 export function SelectScreen<T>(props: Props<T>) {
 	const {data, width, height} = props;
-	const [state, dispatch] = useReducer(pickerReducer, initialPicker);
-	const loaded = data.status === 'ready' ? data.value : (data.previous ?? []);
-	const items = useMemo(
-		() => [
-			...(props.pinned ?? []),
-			...loaded.filter(item => matchesFilter(state.filter, item.label, item.detail)),
-		],
-		[loaded, props.pinned, state.filter],
+	const [state, dispatch, getState] = useSyncReducer(pickerReducer, () => initialPicker);
+	const loaded = data.status === 'ready' ? data.value : data.previous;
+	const filtered = useCallback(
+		(filter: string) =>
+			[...(props.pinned ?? []), ...(loaded ?? [])].filter(item =>
+				matchesFilter(filter, item.label, item.detail),
+			),
+		[loaded, props.pinned],
 	);
-	const listHeight = Math.max(1, height - 3 - (state.filtering || state.filter ? 1 : 0));
+	const items = useMemo(() => filtered(state.filter), [filtered, state.filter]);
+	const error = data.status === 'failed' ? data.message : undefined;
+	const listHeight = Math.max(
+		1,
+		pickerVisibleRows(height - 1, {filtering: state.filtering, filter: state.filter, error}),
+	);
 	usePickerKeys({
 		active: props.active,
-		state,
+		getState,
 		dispatch,
-		total: items.length,
+		count: filter => filtered(filter).length,
 		height: listHeight,
-		onOpen: index => {
-			const item = items[index];
+		onOpen: (index, filter) => {
+			const item = filtered(filter)[index];
 			if (item) props.onOpen(item.value);
 		},
 		onBack: props.onBack,
@@ -65,7 +71,7 @@ export function SelectScreen<T>(props: Props<T>) {
 				filter={state.filter}
 				filtering={state.filtering}
 				loading={data.status === 'loading'}
-				error={data.status === 'failed' ? `${data.message} · press r to retry` : undefined}
+				error={error}
 			/>
 			<Footer
 				bindings={footerBindings(['lists'])}
