@@ -46,6 +46,7 @@ function Explorer({
 	);
 	const [message, setMessage] = useState<string | undefined>(notices.join(' '));
 	const [help, setHelp] = useState(false);
+	const [listCache] = useState(() => new Map<string, unknown>());
 	const link = useAsync(place ? 'settled' : 'deep-link', async signal => {
 		if (place) return undefined;
 		const resolved = await resolveDeepLink(client, deepLink, signal);
@@ -81,6 +82,7 @@ function Explorer({
 			<ProjectScreen
 				{...common}
 				client={client}
+				cache={listCache}
 				message={message}
 				onOpen={(project: Project) => {
 					say(undefined);
@@ -93,6 +95,7 @@ function Explorer({
 			<ThreadScreen
 				{...common}
 				client={client}
+				cache={listCache}
 				project={place.project}
 				message={message}
 				onBack={() => setPlace({level: 'projects'})}

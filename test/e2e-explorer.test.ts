@@ -59,6 +59,7 @@ for (const generation of ['current', 'legacy'] as const) {
 					? `/v1/app/thread/${fixtures.threads.failuresId}`
 					: `/v1/app/project/${fixtures.projects.insightsId}/thread/${fixtures.threads.failuresId}`,
 			);
+			await term.waitFor(failures.name);
 			await term.press('/');
 			await term.press(failures.name);
 			await term.press(keys.enter);

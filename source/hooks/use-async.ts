@@ -11,8 +11,13 @@ export type AsyncState<T> =
 export function useAsync<T>(
 	key: string,
 	run: (signal: AbortSignal) => Promise<T>,
+	/** Values kept across mounts: coming back to a list shows it at once while it refreshes. */
+	cache?: Map<string, unknown>,
 ): AsyncState<T> & {readonly reload: () => void} {
-	const [state, setState] = useState<AsyncState<T>>({status: 'loading'});
+	const [state, setState] = useState<AsyncState<T>>(() => ({
+		status: 'loading',
+		previous: cache?.get(key) as T | undefined,
+	}));
 	const [attempt, setAttempt] = useState(0);
 
 	useEffect(() => {
@@ -20,7 +25,9 @@ export function useAsync<T>(
 		setState(previous => ({status: 'loading', previous: valueOf(previous)}));
 		run(controller.signal).then(
 			value => {
-				if (!controller.signal.aborted) setState({status: 'ready', value});
+				if (controller.signal.aborted) return;
+				cache?.set(key, value);
+				setState({status: 'ready', value});
 			},
 			(error: unknown) => {
 				if (!controller.signal.aborted) {

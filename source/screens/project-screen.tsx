@@ -7,6 +7,7 @@ import {SelectScreen, type SelectItem} from './select-screen.tsx';
 
 type Props = {
 	readonly client: ZylonClient;
+	readonly cache: Map<string, unknown>;
 	readonly width: number;
 	readonly height: number;
 	readonly active: boolean;
@@ -28,11 +29,15 @@ export function projectItem(project: Project): SelectItem<Project> {
 	};
 }
 
-export function ProjectScreen({client, ...props}: Props) {
-	const data = useAsync('projects', async signal => {
-		const me = await client.me(signal);
-		const {items} = await allPages(request => client.projects(me.id, request, signal));
-		return items.map(projectItem);
-	});
+export function ProjectScreen({client, cache, ...props}: Props) {
+	const data = useAsync(
+		'projects',
+		async signal => {
+			const me = await client.me(signal);
+			const {items} = await allPages(request => client.projects(me.id, request, signal));
+			return items.map(projectItem);
+		},
+		cache,
+	);
 	return <SelectScreen {...props} title="PROJECTS" data={data} />;
 }

@@ -7,6 +7,7 @@ import {SelectScreen, type SelectItem} from './select-screen.tsx';
 
 type Props = {
 	readonly client: ZylonClient;
+	readonly cache: Map<string, unknown>;
 	readonly project: Project;
 	readonly width: number;
 	readonly height: number;
@@ -33,10 +34,14 @@ export function threadItem(thread: Thread): SelectItem<Thread | undefined> {
 	};
 }
 
-export function ThreadScreen({client, project, ...props}: Props) {
-	const data = useAsync(`threads:${project.id}`, async signal => {
-		const {items} = await allPages(request => client.threads(project.id, request, signal));
-		return items.map(threadItem);
-	});
+export function ThreadScreen({client, cache, project, ...props}: Props) {
+	const data = useAsync(
+		`threads:${project.id}`,
+		async signal => {
+			const {items} = await allPages(request => client.threads(project.id, request, signal));
+			return items.map(threadItem);
+		},
+		cache,
+	);
 	return <SelectScreen {...props} title={`THREADS · ${project.name}`} data={data} pinned={allThreads} />;
 }
