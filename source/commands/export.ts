@@ -4,6 +4,8 @@ import {once} from 'node:events';
 import type {Writable} from 'node:stream';
 import type {CliFlags} from '../cli-help.ts';
 import {ConfigError} from '../config/errors.ts';
+import {errorCaret, parseFilter, type Filter} from '../domain/filter.ts';
+import {matches} from '../domain/filter-match.ts';
 import type {Interaction} from '../domain/types.ts';
 import {openConnection} from './connect.ts';
 
@@ -13,12 +15,17 @@ export async function runExport(flags: CliFlags, out: Writable = process.stdout)
 		throw new ConfigError(`--limit must be a whole number of 1 or more (got ${flags.limit})`);
 	}
 
+	// Parsed before connecting, so a typo costs no request and prints nothing on stdout.
+	const filter = exportFilter(flags.filter);
 	const session = await openConnection(flags, {revealSecrets: flags.showSecrets});
 	const controller = new AbortController();
 	const stop = () => controller.abort();
 	process.once('SIGINT', stop);
 	try {
-		const written = await writeInteractions(out, iterate(session, flags, controller.signal), {
+		const all = iterate(session, flags, controller.signal);
+		// One instant for the whole run, so `after:2h` means the same on the first page and the last.
+		const selected = filter ? onlyMatching(all, filter, Date.now()) : all;
+		const written = await writeInteractions(out, selected, {
 			json: flags.json ?? false,
 			limit: flags.limit ?? Infinity,
 		});
@@ -32,6 +39,26 @@ export async function runExport(flags: CliFlags, out: Writable = process.stdout)
 	} finally {
 		process.off('SIGINT', stop);
 		await session.close();
+	}
+}
+
+/** The parsed --filter, undefined when absent or blank; a syntax error shows the expression with a caret. */
+export function exportFilter(expression: string | undefined): Filter | undefined {
+	if (expression === undefined || expression.trim() === '') return undefined;
+	const parsed = parseFilter(expression);
+	if (parsed.ok) return parsed.filter;
+	throw new ConfigError(
+		`invalid --filter: ${parsed.error.message}\n  ${expression}\n  ${errorCaret(expression, parsed.error)}`,
+	);
+}
+
+async function* onlyMatching(
+	interactions: AsyncIterable<Interaction>,
+	filter: Filter,
+	nowMs: number,
+): AsyncGenerator<Interaction> {
+	for await (const interaction of interactions) {
+		if (matches(filter, interaction, nowMs)) yield interaction;
 	}
 }
 
@@ -71,6 +98,8 @@ export async function writeInteractions(
 		const line = safeJson(interaction.raw);
 		await write(json ? `${count === 0 ? '\n' : ',\n'}${line}` : `${line}\n`);
 		count++;
+		// Stop before pulling another item: with a filter that could mean scanning the rest of the project.
+		if (count >= limit) break;
 	}
 
 	if (json) await write(count === 0 ? ']\n' : '\n]\n');
