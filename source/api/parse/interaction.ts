@@ -25,13 +25,16 @@ import {
  * optional and read leniently.
  */
 export function parseInteraction(json: unknown, path = '', options: ParseOptions = {}): Interaction {
-	const object = requireObject(json, path, options);
+	requireObject(json, path, options);
+	const revealSecrets = options.revealSecrets === true;
+	// Everything below reads the masked copy, so no field can carry a secret unless asked to.
+	const raw = capDepth(json);
+	const object = (revealSecrets ? raw : maskSecrets(raw)) as Record<string, unknown>;
 	const id = requireLine(object, 'id', path, options);
 	const projectId = requireLine(object, 'project_id', path, options);
 	const state = requireLine(object, 'state', path, options);
 	const createdAt = requireLine(object, 'created_at', path, options);
 	requireObject(object['user_input'], join(path, 'user_input'), options);
-	const revealSecrets = options.revealSecrets === true;
 	return {
 		id,
 		projectId,
@@ -45,7 +48,7 @@ export function parseInteraction(json: unknown, path = '', options: ParseOptions
 		artifactIds: lines(object['artifact_ids']),
 		allArtifacts: optBool(object['all_artifacts']),
 		pgpt: parsePgpt(object['pgpt'], revealSecrets),
-		raw: capDepth(revealSecrets ? json : maskSecrets(json)),
+		raw: object,
 	};
 }
 

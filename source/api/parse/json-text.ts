@@ -18,7 +18,7 @@ export function sanitizeJson(value: unknown, depth = 0): unknown {
 	if (Array.isArray(value)) return value.slice(0, MAX_KEYS).map(item => sanitizeJson(item, depth + 1));
 	const out: Record<string, unknown> = {};
 	for (const [key, item] of Object.entries(value).slice(0, MAX_KEYS)) {
-		out[sanitizeLine(key)] = sanitizeJson(item, depth + 1);
+		setOwn(out, sanitizeLine(key), sanitizeJson(item, depth + 1));
 	}
 	return out;
 }
@@ -49,7 +49,12 @@ export function capDepth(value: unknown, max = 2 * MAX_DEPTH, depth = 0): unknow
 	let copy: Record<string, unknown> | undefined;
 	for (const [key, item] of Object.entries(value)) {
 		const capped = capDepth(item, max, depth + 1);
-		if (capped !== item) (copy ??= {...value})[key] = capped;
+		if (capped !== item) setOwn((copy ??= {...value}), key, capped);
 	}
 	return copy ?? value;
+}
+
+/** obj[key] = value, except that "__proto__" (an own key after JSON.parse) stays an own key. */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+	Object.defineProperty(object, key, {value, enumerable: true, writable: true, configurable: true});
 }

@@ -1,27 +1,48 @@
-// The two places the API carries secrets of other systems: MCP server bearer tokens and SQL
-// connection strings. They are masked in the domain fields and in `raw` (used for copy and export).
+// The places the API carries secrets of other systems: MCP server bearer tokens and SQL connection
+// strings. They are masked by key name wherever they sit, not only at their documented paths
+// (pgpt.mcp_servers[].authorization_token, pgpt.tool_context[].connection_string): a server that
+// nests them differently, or a tool input that carries one, must not put them on screen either.
+import {setOwn} from './json-text.ts';
 import {isObject} from './reader.ts';
 
 export const MASKED = '•••••••• (masked)';
 
+const SECRET_KEYS = new Set(['authorization_token', 'connection_string']);
+
+/** Whether a JSON key names a secret (case and separator insensitive: authorizationToken too). */
+export const isSecretKey = (key: string): boolean =>
+	SECRET_KEYS.has(
+		key
+			.replace(/[-\s]/g, '_')
+			.replace(/([a-z])([A-Z])/g, '$1_$2')
+			.toLowerCase(),
+	);
+
 /**
- * A copy of an interaction's JSON with `pgpt.mcp_servers[].authorization_token` and
- * `pgpt.tool_context[].connection_string` masked. Only the objects on the way to a secret are copied;
- * everything else is shared with the input, which is never mutated.
+ * A copy of a JSON value with the value of every secret-named key masked (null stays null). Only the
+ * objects on the way to a secret are copied; everything else is shared with the input, which is
+ * never mutated. The recursion is bounded: run it on capDepth'd input.
  */
 export function maskSecrets(raw: unknown): unknown {
-	if (!isObject(raw) || !isObject(raw['pgpt'])) return raw;
-	const pgpt: Record<string, unknown> = {...raw['pgpt']};
-	pgpt['mcp_servers'] = maskEach(pgpt['mcp_servers'], 'authorization_token');
-	pgpt['tool_context'] = maskEach(pgpt['tool_context'], 'connection_string');
-	for (const key of ['mcp_servers', 'tool_context']) if (pgpt[key] === undefined) delete pgpt[key];
-	return {...raw, pgpt};
-}
-
-function maskEach(list: unknown, key: string): unknown {
-	if (!Array.isArray(list)) return list;
-	return list.map(item => {
-		if (!isObject(item) || item[key] === undefined || item[key] === null) return item;
-		return {...item, [key]: MASKED};
-	});
+	if (Array.isArray(raw)) {
+		let copy: unknown[] | undefined;
+		raw.forEach((item, index) => {
+			const masked = maskSecrets(item);
+			if (masked !== item) (copy ??= raw.slice())[index] = masked;
+		});
+		return copy ?? raw;
+	}
+	if (!isObject(raw)) return raw;
+	let copy: Record<string, unknown> | undefined;
+	for (const [key, item] of Object.entries(raw)) {
+		const masked = isSecretKey(key)
+			? item === null || item === undefined
+				? item
+				: MASKED
+			: maskSecrets(item);
+		if (masked !== item) {
+			setOwn((copy ??= {...raw}), key, masked);
+		}
+	}
+	return copy ?? raw;
 }
