@@ -67,7 +67,8 @@ function Explorer({
 	);
 
 	const bodyHeight = Math.max(3, height - 1);
-	const common = {width, height: bodyHeight, active: !help, onHelp: openHelp, onQuit: quit};
+	const common = {width, height: bodyHeight, active: !help, onQuit: quit};
+	const pickerCommon = {...common, onHelp: openHelp, onProjects: () => setPlace({level: 'projects'})};
 	let body;
 	if (help) {
 		body = <HelpOverlay bindings={bindings} width={width} height={bodyHeight} />;
@@ -80,7 +81,7 @@ function Explorer({
 	} else if (place.level === 'projects') {
 		body = (
 			<ProjectScreen
-				{...common}
+				{...pickerCommon}
 				client={client}
 				cache={listCache}
 				message={message}
@@ -93,7 +94,7 @@ function Explorer({
 	} else if (place.level === 'threads') {
 		body = (
 			<ThreadScreen
-				{...common}
+				{...pickerCommon}
 				client={client}
 				cache={listCache}
 				project={place.project}
@@ -112,12 +113,16 @@ function Explorer({
 				key={`${place.project.id}/${place.thread?.id ?? '*'}`}
 				client={client}
 				scope={{projectId: place.project.id, threadId: place.thread?.id}}
-				title={place.thread?.name ?? 'All threads'}
 				order={order}
 				pageSize={pageSize}
 				selectId={place.selectId}
 				message={message}
 				onBack={() => setPlace({level: 'threads', project: place.project})}
+				onCommand={command => {
+					if (command === 'help') openHelp();
+					else if (command === 'projects') setPlace({level: 'projects'});
+					else if (command === 'threads') setPlace({level: 'threads', project: place.project});
+				}}
 			/>
 		);
 	}

@@ -20,6 +20,14 @@ export type Command =
 	| 'previous-match'
 	| 'toggle-system'
 	| 'reload'
+	| 'errors-only'
+	| 'copy'
+	| 'pager'
+	| 'follow'
+	| 'mark'
+	| 'diff'
+	| 'projects'
+	| 'threads'
 	| 'help'
 	| 'quit';
 
@@ -135,6 +143,38 @@ export const bindings: readonly Binding[] = [
 	{command: 'next-match', keys: 'n', action: 'next match', context: 'detail', chars: ['n']},
 	{command: 'previous-match', keys: 'N', action: 'previous match', context: 'detail', chars: ['N']},
 	{command: 'reload', keys: 'r', action: 'reload / retry', context: 'everywhere', chars: ['r']},
+	{
+		command: 'errors-only',
+		keys: 'e',
+		action: 'errors only (state, errors, flags)',
+		context: 'interactions',
+		chars: ['e'],
+	},
+	{
+		command: 'copy',
+		keys: 'y',
+		action: 'copy (id, link, params, transcript, JSON)',
+		context: 'interactions',
+		chars: ['y'],
+	},
+	{command: 'pager', keys: 'o', action: 'open in $PAGER', context: 'interactions', chars: ['o']},
+	{command: 'follow', keys: 'F', action: 'follow new interactions', context: 'interactions', chars: ['F']},
+	{command: 'mark', keys: 'Space', action: 'mark for diff', context: 'interactions', chars: [' ']},
+	{command: 'diff', keys: 'd', action: 'diff the two marked', context: 'interactions', chars: ['d']},
+	{
+		command: 'projects',
+		keys: 'p',
+		action: 'jump to the project selector',
+		context: 'everywhere',
+		chars: ['p'],
+	},
+	{
+		command: 'threads',
+		keys: 't',
+		action: 'jump to the thread selector',
+		context: 'interactions',
+		chars: ['t'],
+	},
 	{command: 'help', keys: '?', action: 'help', context: 'everywhere', chars: ['?']},
 	{command: 'quit', keys: 'q C-c', action: 'quit', context: 'everywhere', chars: ['q']},
 ];
@@ -203,6 +243,8 @@ export function footerBindings(
 		'focus-next': 'focus',
 		'tab-transcript': 'tabs',
 		filter: 'filter',
+		'errors-only': 'errors',
+		copy: 'copy',
 		'toggle-system': 'system',
 		reload: 'reload',
 		help: 'help',

@@ -17,6 +17,9 @@ type Props = {
 	readonly nowMs: number;
 	readonly systemExpanded: boolean;
 	readonly error?: string;
+	/** The detail search: every match is shown inverse, the current match's line marked. */
+	readonly search?: string;
+	readonly currentMatchLine?: number;
 };
 
 /** Lines of header shown for a pane of this height: less when the terminal is short. */
@@ -98,6 +101,8 @@ export function DetailPane({
 	nowMs,
 	systemExpanded,
 	error,
+	search,
+	currentMatchLine,
 }: Props) {
 	if (height <= 0 || width <= 0) return null;
 	if (!interaction) {
@@ -140,9 +145,45 @@ export function DetailPane({
 			) : null}
 			{visible.slice(0, error !== undefined ? Math.max(0, bodyHeight - 3) : bodyHeight).map((line, i) => (
 				<Text key={first + i} {...lineStyle(line.style)} wrap="truncate">
-					{line.text === '' ? ' ' : line.text}
+					{search ? (
+						<Highlighted text={line.text} query={search} current={first + i === currentMatchLine} />
+					) : line.text === '' ? (
+						' '
+					) : (
+						line.text
+					)}
 				</Text>
 			))}
 		</Box>
 	);
+}
+
+/** Splits a line around the matches of the query (case-insensitive) and shows them inverse. */
+function Highlighted({
+	text,
+	query,
+	current,
+}: {
+	readonly text: string;
+	readonly query: string;
+	readonly current: boolean;
+}) {
+	const lower = text.toLowerCase();
+	const needle = query.toLowerCase();
+	if (!needle || lower.length !== text.length || !lower.includes(needle))
+		return <>{text === '' ? ' ' : text}</>;
+	const parts = [];
+	let at = 0;
+	for (let hit = lower.indexOf(needle); hit !== -1; hit = lower.indexOf(needle, hit + needle.length)) {
+		if (hit > at) parts.push(<Text key={at}>{text.slice(at, hit)}</Text>);
+		parts.push(
+			<Text key={hit} inverse underline={current}>
+				{text.slice(hit, hit + needle.length)}
+			</Text>,
+		);
+		at = hit + needle.length;
+	}
+
+	if (at < text.length) parts.push(<Text key={at}>{text.slice(at)}</Text>);
+	return <>{parts}</>;
 }

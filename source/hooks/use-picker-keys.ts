@@ -17,6 +17,7 @@ type Options = {
 	readonly onBack?: () => void;
 	readonly onReload: () => void;
 	readonly onHelp: () => void;
+	readonly onProjects?: () => void;
 	readonly onQuit: () => void;
 };
 
@@ -57,6 +58,9 @@ export function usePickerKeys(options: Options): void {
 				break;
 			case 'help':
 				options.onHelp();
+				break;
+			case 'projects':
+				options.onProjects?.();
 				break;
 			case 'quit':
 				options.onQuit();

@@ -1,30 +1,37 @@
 // The interaction list and the detail pane, side by side from 100 columns, stacked below that.
-import {Box, useInput} from 'ink';
-import {useEffect, useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
 import {DetailPane, detailBodyHeight} from '../components/detail-pane.tsx';
 import {Footer} from '../components/footer.tsx';
 import {InteractionList, listVisibleRows} from '../components/interaction-list.tsx';
-import {detailLineCount} from '../domain/detail-tabs.ts';
-import {formatCount} from '../domain/format.ts';
+import {detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
+import {describeFilter, errorCaret, parseFilter} from '../domain/filter.ts';
+import {matches} from '../domain/filter-match.ts';
+import {truncate} from '../domain/format.ts';
+import {needsAttention} from '../domain/row.ts';
 import type {InteractionScope, PageOrder} from '../domain/types.ts';
+import {useExplorerKeys} from '../hooks/use-explorer-keys.ts';
 import {useInteractionPages} from '../hooks/use-interaction-pages.ts';
 import {useNow} from '../hooks/use-now.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
-import {footerBindings, resolveKeys} from '../keymap.ts';
+import {footerBindings, type Command} from '../keymap.ts';
+import {search} from '../lib/wrap.ts';
+import {rememberFilter, rememberedFilter} from '../lib/remembered-filters.ts';
 import {
 	currentRows,
 	explorerReducer,
 	initialExplorer,
 	selected,
 	shownTab,
+	type ExplorerState,
 	type Viewport,
 } from '../state/explorer.ts';
+import {explorerLayout, filterStatus, pageStatus} from './explorer-layout.ts';
 
 type Props = {
 	readonly client: ZylonClient;
 	readonly scope: InteractionScope;
-	readonly title: string;
 	readonly order: PageOrder;
 	readonly pageSize: number;
 	readonly width: number;
@@ -34,151 +41,115 @@ type Props = {
 	readonly selectId?: string;
 	readonly message?: string;
 	readonly onBack: () => void;
-	readonly onHelp: () => void;
+	readonly onCommand: (command: Command) => void;
 	readonly onQuit: () => void;
 };
-
-export type Layout = {
-	readonly sideBySide: boolean;
-	readonly list: {readonly width: number; readonly height: number};
-	readonly detail: {readonly width: number; readonly height: number};
-};
-
-export function explorerLayout(width: number, height: number): Layout {
-	const body = Math.max(4, height - 1);
-	if (width >= 100) {
-		const listWidth = Math.max(40, Math.floor(width * 0.45));
-		return {
-			sideBySide: true,
-			list: {width: listWidth, height: body},
-			detail: {width: width - listWidth - 1, height: body},
-		};
-	}
-
-	const listHeight = Math.max(4, Math.floor(body * 0.4));
-	return {
-		sideBySide: false,
-		list: {width, height: listHeight},
-		detail: {width, height: Math.max(3, body - listHeight)},
-	};
-}
 
 /** Pages walked forward looking for a deep-linked interaction before giving up. */
 const DEEP_LINK_PAGES = 40;
 
 export function ExplorerScreen(props: Props) {
 	const {client, scope, order, pageSize, width, height} = props;
-	const [state, dispatch, getState] = useSyncReducer(explorerReducer, initialExplorer);
+	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => initialExplorer(8, pageSize));
 	const [linkMessage, setLinkMessage] = useState<string>();
 	const nowMs = useNow();
 	const layout = explorerLayout(width, height);
 	const interaction = selected(state);
 	const tab = shownTab(state);
-	const detailHeight = Math.max(1, detailBodyHeight(layout.detail.height));
-	const detailLines = useMemo(
-		() =>
-			interaction
-				? detailLineCount(interaction, tab, layout.detail.width, {
-						systemExpanded: state.systemExpanded,
-						nowMs,
-					})
-				: 0,
-		// nowMs only changes the age labels, never the line count of the tab.
+	const options = {systemExpanded: state.systemExpanded, nowMs};
+	const lines = useMemo(
+		() => (interaction ? wrappedDetailLines(interaction, tab, layout.detail.width, options) : []),
+		// nowMs only changes age labels; re-wrapping on every clock tick would waste the cache.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[interaction, tab, layout.detail.width, state.systemExpanded],
 	);
+	const inputLines = state.input?.kind === 'filter' ? 2 : 0;
+	const listHeight = layout.list.height - inputLines;
+	const detailHeight = Math.max(1, detailBodyHeight(layout.detail.height));
 	const view: Viewport = {
-		listHeight: Math.max(1, listVisibleRows(layout.list.height, state.error !== undefined)),
+		listHeight: Math.max(1, listVisibleRows(listHeight, state.error !== undefined)),
 		detailHeight,
-		detailLines,
+		detailLines: lines.length,
 	};
 	useInteractionPages({client, scope, order, pageSize, state, dispatch, view});
 	useDeepLink(props.selectId, state, dispatch, view, setLinkMessage);
 
-	useInput(
-		(input, key) => {
-			for (const command of resolveKeys(input, key)) {
-				switch (command) {
-					case 'down':
-					case 'up':
-						dispatch({type: 'move', delta: command === 'down' ? 1 : -1, view});
-						break;
-					case 'first':
-					case 'last':
-						dispatch({type: 'jump', to: command, view});
-						break;
-					case 'next-page':
-					case 'previous-page':
-						dispatch({type: 'page', delta: command === 'next-page' ? 1 : -1, view});
-						break;
-					case 'open':
-						dispatch({type: 'focus', focus: 'detail'});
-						break;
-					case 'back':
-						if (getState().focus === 'detail') dispatch({type: 'focus', focus: 'list'});
-						else props.onBack();
-						return;
-					case 'focus-next':
-					case 'focus-previous':
-						dispatch({type: 'focus'});
-						break;
-					case 'tab-transcript':
-						dispatch({type: 'tab', tab: 'transcript'});
-						break;
-					case 'tab-params':
-						dispatch({type: 'tab', tab: 'params'});
-						break;
-					case 'tab-errors':
-						dispatch({type: 'tab', tab: 'errors'});
-						break;
-					case 'toggle-system':
-						dispatch({type: 'toggle-system'});
-						break;
-					case 'reload':
-						dispatch({type: 'reload'});
-						break;
-					case 'help':
-						props.onHelp();
-						return;
-					case 'quit':
-						props.onQuit();
-						return;
-					default:
-						break;
-				}
-			}
+	const filterKey = `${scope.projectId}/${scope.threadId ?? '*'}`;
+	const applyFilter = useCallback(
+		(text: string, errorsOnly: boolean) => {
+			const parsed = text.trim() ? parseFilter(text) : undefined;
+			if (parsed && !parsed.ok) return false;
+			const now = Date.now();
+			const predicate =
+				parsed || errorsOnly
+					? (row: Parameters<typeof matches>[1]) =>
+							(!parsed || matches(parsed.filter, row, now)) && (!errorsOnly || needsAttention(row, now))
+					: undefined;
+			dispatch({type: 'set-filter', text: text.trim(), errorsOnly, predicate});
+			rememberFilter(filterKey, text.trim(), errorsOnly);
+			return true;
 		},
-		{isActive: props.active},
+		[dispatch, filterKey],
 	);
+	useEffect(() => {
+		const remembered = rememberedFilter(filterKey);
+		if (remembered) applyFilter(remembered.text, remembered.errorsOnly);
+		// Only when the list opens: later changes come from the user.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+
+	useExplorerKeys({
+		active: props.active,
+		getState,
+		dispatch,
+		view,
+		applyFilter,
+		matchLines: query => [...new Set(search(lines, query).map(match => match.line))],
+		onCommand: props.onCommand,
+		onBack: props.onBack,
+		onQuit: props.onQuit,
+	});
 
 	const rows = currentRows(state);
-	const loading = state.want !== undefined && !state.error;
-	const error = state.error?.message;
+	const status = state.filter
+		? filterStatus(state.filter, state.filter.text ? describeFilterText(state.filter.text) : '')
+		: pageStatus(state.page, rows.length, pageSize, state.cache.totalCount, state.cache.lastPage);
+	const loading = (state.want !== undefined || (state.filter?.seek ?? 0) > 0) && state.loading.size > 0;
+	const searchLines = state.search
+		? [...new Set(search(lines, state.search.query).map(match => match.line))]
+		: [];
 	const list = (
-		<InteractionList
-			rows={rows}
-			cursor={state.cursor}
-			top={state.top}
-			width={layout.list.width}
-			height={layout.list.height}
-			focused={state.focus === 'list'}
-			title="INTERACTIONS"
-			status={pageStatus(state.page, rows.length, pageSize, state.cache.totalCount, state.cache.lastPage)}
-			loading={loading}
-			nowMs={nowMs}
-			error={error}
-		/>
+		<Box flexDirection="column" width={layout.list.width} height={layout.list.height}>
+			<InteractionList
+				rows={rows}
+				cursor={state.cursor}
+				top={state.top}
+				width={layout.list.width}
+				height={listHeight}
+				focused={state.focus === 'list'}
+				title="INTERACTIONS"
+				status={status}
+				loading={loading}
+				nowMs={nowMs}
+				error={state.error?.message}
+			/>
+			{state.input?.kind === 'filter' ? (
+				<FilterLine text={state.input.text} width={layout.list.width} />
+			) : null}
+		</Box>
 	);
 	const detail = (
 		<DetailPane
 			interaction={interaction}
 			tab={tab}
-			scroll={Math.min(state.scroll, Math.max(0, detailLines - detailHeight))}
+			scroll={Math.min(state.scroll, Math.max(0, lines.length - detailHeight))}
 			width={layout.detail.width}
 			height={layout.detail.height}
 			focused={state.focus === 'detail'}
 			nowMs={nowMs}
 			systemExpanded={state.systemExpanded}
+			search={state.search?.query}
+			currentMatchLine={state.search ? searchLines[state.search.current] : undefined}
 		/>
 	);
 	return (
@@ -191,30 +162,54 @@ export function ExplorerScreen(props: Props) {
 			<Footer
 				bindings={footerBindings(state.focus === 'list' ? ['interactions'] : ['interactions', 'detail'])}
 				width={width}
-				message={linkMessage ?? props.message}
+				message={footerMessage(state, searchLines.length) ?? linkMessage ?? props.message}
 			/>
 		</Box>
 	);
 }
 
-export function pageStatus(
-	page: number,
-	rows: number,
-	pageSize: number,
-	total: number | undefined,
-	lastPage: number | undefined,
-): string {
-	if (rows === 0) return `page ${page + 1} · no interactions`;
-	const from = page * pageSize + 1;
-	const to = from + rows - 1;
-	const of =
-		total === undefined ? (lastPage === page ? ` of ${formatCount(to)}` : '') : ` of ${formatCount(total)}`;
-	return `page ${page + 1} · ${formatCount(from)}–${formatCount(to)}${of}`;
+function describeFilterText(text: string): string {
+	const parsed = parseFilter(text);
+	return parsed.ok ? describeFilter(parsed.filter) : text;
+}
+
+function footerMessage(state: ExplorerState, searchMatches: number): string | undefined {
+	if (state.input?.kind === 'search') return `search: ${state.input.text}▏ · Enter find · Esc cancel`;
+	if (state.input?.kind === 'filter')
+		return 'filter: Enter apply · Esc cancel · empty clears · e errors only';
+	if (state.search) {
+		const at = state.search.current + 1;
+		return searchMatches === 0
+			? `no match for "${state.search.query}"`
+			: `"${state.search.query}": match ${Math.max(1, at)} of ${searchMatches} · n next · N previous`;
+	}
+
+	return undefined;
+}
+
+/** The filter being typed, with a caret under a syntax mistake. */
+function FilterLine({text, width}: {readonly text: string; readonly width: number}) {
+	const parsed = text.trim() ? parseFilter(text) : undefined;
+	const problem = parsed && !parsed.ok ? parsed.error : undefined;
+	return (
+		<Box flexDirection="column" height={2}>
+			<Text wrap="truncate">{truncate(`/${text}▏`, width)}</Text>
+			{problem ? (
+				<Text color="red" wrap="truncate">
+					{truncate(` ${errorCaret(text, problem)} ${problem.message}`, width)}
+				</Text>
+			) : (
+				<Text dimColor wrap="truncate">
+					{truncate('text state:error model: stop: tokens>N flag: tool: user: after: -negate', width)}
+				</Text>
+			)}
+		</Box>
+	);
 }
 
 function useDeepLink(
 	id: string | undefined,
-	state: ReturnType<typeof initialExplorer>,
+	state: ExplorerState,
 	dispatch: (action: Parameters<typeof explorerReducer>[1]) => void,
 	view: Viewport,
 	say: (message: string | undefined) => void,
@@ -227,11 +222,11 @@ function useDeepLink(
 		if (rows.some(row => row.id === id)) {
 			dispatch({type: 'select-id', id, view});
 			setDone(true);
-		} else if (state.page + 1 < DEEP_LINK_PAGES && state.cache.lastPage !== state.page) {
+		} else if (state.page + 1 < DEEP_LINK_PAGES && state.cache.lastPage !== state.page && !state.filter) {
 			dispatch({type: 'page', delta: 1, view});
 		} else {
 			say(`Interaction ${id} is not in the first ${DEEP_LINK_PAGES} pages of this list.`);
 			setDone(true);
 		}
-	}, [done, waiting, rows, id, state.page, state.cache.lastPage, dispatch, view, say]);
+	}, [done, waiting, rows, id, state.page, state.cache.lastPage, state.filter, dispatch, view, say]);
 }

@@ -14,6 +14,7 @@ type Props = {
 	readonly message?: string;
 	readonly onOpen: (project: Project) => void;
 	readonly onHelp: () => void;
+	readonly onProjects?: () => void;
 	readonly onQuit: () => void;
 };
 

@@ -23,6 +23,7 @@ type Props<T> = {
 	readonly onOpen: (value: T) => void;
 	readonly onBack?: () => void;
 	readonly onHelp: () => void;
+	readonly onProjects?: () => void;
 	readonly onQuit: () => void;
 };
 
@@ -56,6 +57,7 @@ export function SelectScreen<T>(props: Props<T>) {
 		onBack: props.onBack,
 		onReload: data.reload,
 		onHelp: props.onHelp,
+		onProjects: props.onProjects,
 		onQuit: props.onQuit,
 	});
 

@@ -16,6 +16,7 @@ type Props = {
 	readonly onOpen: (thread: Thread | undefined) => void;
 	readonly onBack: () => void;
 	readonly onHelp: () => void;
+	readonly onProjects?: () => void;
 	readonly onQuit: () => void;
 };
 

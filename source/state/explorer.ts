@@ -2,6 +2,7 @@
 // Every key is an action applied in order, so a burst of 20 `j` moves 20 rows.
 import type {Interaction, Page} from '../domain/types.ts';
 import {canFetch, emptyCache, hasNext, storePage, touch, type PageCache} from './pages.ts';
+import {advanceScan, startFilter, wantMore, type FilterView} from './filter-view.ts';
 import {clamp, follow} from './window.ts';
 
 export type Tab = 'transcript' | 'params' | 'errors';
@@ -27,6 +28,14 @@ export type ExplorerState = {
 	readonly systemExpanded: boolean;
 	/** Bumped on reload so the data hook refetches. */
 	readonly generation: number;
+	readonly pageSize: number;
+	/** While a filter is on, the list shows its matches; `unfiltered` is where to go back to. */
+	readonly filter?: FilterView;
+	readonly unfiltered?: {readonly page: number; readonly cursor: number; readonly top: number};
+	/** A line being typed: the list filter or the detail search. */
+	readonly input?: {readonly kind: 'filter' | 'search'; readonly text: string};
+	/** The detail search: its query and which match is current. */
+	readonly search?: {readonly query: string; readonly current: number};
 };
 
 /** Heights and line counts the view measured; carried by actions so the reducer can clamp. */
@@ -52,9 +61,21 @@ export type ExplorerAction =
 			readonly view: Viewport;
 	  }
 	| {readonly type: 'failed'; readonly page: number; readonly message: string}
-	| {readonly type: 'reload'};
+	| {readonly type: 'reload'}
+	| {
+			readonly type: 'set-filter';
+			readonly text: string;
+			readonly errorsOnly: boolean;
+			readonly predicate?: (interaction: Interaction) => boolean;
+	  }
+	| {readonly type: 'input-start'; readonly kind: 'filter' | 'search'; readonly text: string}
+	| {readonly type: 'input-type'; readonly text: string}
+	| {readonly type: 'input-erase'}
+	| {readonly type: 'input-end'}
+	| {readonly type: 'set-search'; readonly query: string}
+	| {readonly type: 'search-step'; readonly current: number; readonly line: number; readonly view: Viewport};
 
-export const initialExplorer = (maxPages = 8): ExplorerState => ({
+export const initialExplorer = (maxPages = 8, pageSize = 50): ExplorerState => ({
 	page: 0,
 	cursor: 0,
 	top: 0,
@@ -67,10 +88,11 @@ export const initialExplorer = (maxPages = 8): ExplorerState => ({
 	scroll: 0,
 	systemExpanded: false,
 	generation: 0,
+	pageSize,
 });
 
 export const currentRows = (state: ExplorerState): readonly Interaction[] =>
-	state.cache.pages.get(state.page)?.items ?? state.stale ?? [];
+	state.filter ? state.filter.matches : (state.cache.pages.get(state.page)?.items ?? state.stale ?? []);
 
 export const selected = (state: ExplorerState): Interaction | undefined => currentRows(state)[state.cursor];
 
@@ -108,7 +130,23 @@ function goToPage(state: ExplorerState, page: number, row: 'first' | 'last', vie
 	return {...state, want: {page, row}, error: undefined};
 }
 
+function moveInFilter(state: ExplorerState, target: number, view: Viewport): ExplorerState {
+	const filter = state.filter!;
+	const rows = filter.matches.length;
+	const wanted = target >= rows ? wantMore(filter, state.pageSize, Math.min(target, rows)) : filter;
+	const cursor = clamp(target, 0, Math.max(0, rows - 1));
+	return {
+		...state,
+		filter: wanted,
+		cursor,
+		top: follow(state.top, cursor, view.listHeight, rows),
+		scroll: cursor === state.cursor ? state.scroll : 0,
+		tabChosen: cursor === state.cursor ? state.tabChosen : false,
+	};
+}
+
 function moveInList(state: ExplorerState, delta: number, view: Viewport): ExplorerState {
+	if (state.filter) return moveInFilter(state, state.cursor + delta, view);
 	const rows = currentRows(state).length;
 	if (state.want) {
 		// Still waiting for a page: keep counting so no key of a burst is lost.
@@ -144,12 +182,24 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 				return scrollDetail(state, action.to === 'first' ? -Infinity : Infinity, action.view);
 			}
 
+			if (state.filter) {
+				return moveInFilter(state, action.to === 'first' ? 0 : state.filter.matches.length - 1, action.view);
+			}
+
 			return placeCursor(state, state.page, action.to, action.view);
 		}
 
 		case 'page': {
 			if (state.focus === 'detail') {
 				return scrollDetail(state, action.delta * Math.max(1, action.view.detailHeight - 1), action.view);
+			}
+
+			if (state.filter) {
+				const size = Math.max(1, action.view.listHeight);
+				if (action.delta < 0) return moveInFilter(state, state.cursor - size, action.view);
+				const rows = state.filter.matches.length;
+				if (state.cursor + size < rows) return moveInFilter(state, state.cursor + size, action.view);
+				return {...state, filter: wantMore(state.filter, rows + state.pageSize, rows)};
 			}
 
 			const from = state.want?.page ?? state.page;
@@ -165,7 +215,10 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			return {...state, systemExpanded: !state.systemExpanded};
 		case 'select-id': {
 			const index = currentRows(state).findIndex(row => row.id === action.id);
-			return index === -1 ? state : placeCursor(state, state.page, index, action.view);
+			if (index === -1) return state;
+			return state.filter
+				? moveInFilter(state, index, action.view)
+				: placeCursor(state, state.page, index, action.view);
 		}
 
 		case 'loading':
@@ -174,12 +227,15 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const loading = new Set(state.loading);
 			loading.delete(action.page);
 			const keep = [state.page, state.want?.page ?? state.page];
+			const cache = storePage(state.cache, action.page, action.data, keep);
 			const next = {
 				...state,
 				loading,
-				cache: storePage(state.cache, action.page, action.data, keep),
+				cache,
+				filter: state.filter ? advanceScan(state.filter, cache) : undefined,
 				error: state.error?.page === action.page ? undefined : state.error,
 			};
+			if (next.filter) return landCursor(next, action.view);
 			if (next.want?.page !== action.page) return next;
 			return {...placeCursor(next, action.page, next.want.row, action.view), stale: undefined};
 		}
@@ -188,20 +244,83 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const loading = new Set(state.loading);
 			loading.delete(action.page);
 			// A failed prefetch is not the user's problem until they ask for that page.
-			if (state.want?.page !== action.page) return {...state, loading};
+			const scanning = state.filter && state.filter.scanned === action.page;
+			if (state.want?.page !== action.page && !scanning) return {...state, loading};
 			return {...state, loading, error: {page: action.page, message: action.message}};
 		}
 
+		case 'set-filter': {
+			if (!action.predicate) {
+				if (!state.filter) return state;
+				const back = state.unfiltered ?? {page: 0, cursor: 0, top: 0};
+				const restored = {...state, filter: undefined, unfiltered: undefined, scroll: 0, tabChosen: false};
+				if (state.cache.pages.has(back.page)) return {...restored, ...back};
+				return {...restored, page: back.page, want: {page: back.page, row: back.cursor}, cursor: 0, top: 0};
+			}
+
+			const filter = advanceScan(
+				startFilter(action.text, action.errorsOnly, action.predicate, state.pageSize),
+				state.cache,
+			);
+			return {
+				...state,
+				filter,
+				unfiltered: state.unfiltered ?? {page: state.page, cursor: state.cursor, top: state.top},
+				want: undefined,
+				cursor: 0,
+				top: 0,
+				scroll: 0,
+				tabChosen: false,
+				error: undefined,
+			};
+		}
+
+		case 'input-start':
+			return {...state, input: {kind: action.kind, text: action.text}};
+		case 'input-type':
+			return state.input ? {...state, input: {...state.input, text: state.input.text + action.text}} : state;
+		case 'input-erase':
+			return state.input
+				? {...state, input: {...state.input, text: [...state.input.text].slice(0, -1).join('')}}
+				: state;
+		case 'input-end':
+			return {...state, input: undefined};
+		case 'set-search':
+			return {...state, search: action.query ? {query: action.query, current: -1} : undefined};
+		case 'search-step':
+			return state.search
+				? {
+						...state,
+						search: {...state.search, current: action.current},
+						scroll: clamp(
+							action.line - 2,
+							0,
+							Math.max(0, action.view.detailLines - action.view.detailHeight),
+						),
+					}
+				: state;
 		case 'reload':
 			// Refetch the page on screen in place; its rows stay visible until the fresh ones arrive.
 			return {
 				...state,
 				cache: {...emptyCache(state.cache.maxPages), afterCursors: state.cache.afterCursors},
 				stale: currentRows(state),
-				want: {page: state.want?.page ?? state.page, row: state.want ? state.want.row : state.cursor},
+				want: state.filter
+					? undefined
+					: {page: state.want?.page ?? state.page, row: state.want ? state.want.row : state.cursor},
+				filter:
+					state.filter &&
+					startFilter(state.filter.text, state.filter.errorsOnly, state.filter.predicate, state.pageSize),
 				loading: new Set(),
 				error: undefined,
 				generation: state.generation + 1,
 			};
 	}
+}
+
+/** After `]` in a filter: once the match it asked for exists, put the cursor on it. */
+function landCursor(next: ExplorerState, view: Viewport): ExplorerState {
+	const filter = next.filter!;
+	if (filter.landAt === undefined || filter.landAt >= filter.matches.length) return next;
+	return moveInFilter({...next, filter: {...filter, landAt: undefined}}, filter.landAt, view);
 }

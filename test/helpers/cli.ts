@@ -1,4 +1,6 @@
 // Starts the built CLI in a pseudo-terminal against a demo server, the way a user would run it.
+import {mkdtempSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startDemoServer, type DemoOptions, type DemoServer} from '../../source/demo/index.ts';
@@ -27,6 +29,7 @@ export async function startSession(
 			ZYLON_TOKEN: server.token,
 			ZYLON_ORG: server.org,
 			XDG_CONFIG_HOME: '/nonexistent-zylon-tui-test',
+			XDG_STATE_HOME: mkdtempSync(path.join(os.tmpdir(), 'zylon-tui-state-')),
 			...options.env,
 		},
 	});
