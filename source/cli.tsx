@@ -6,7 +6,8 @@ import {helpText, flagSpec} from './cli-help.ts';
 const cli = meow(helpText, {
 	importMeta: import.meta,
 	flags: flagSpec,
-	allowUnknownFlags: false,
+	// meow's own unknown-flag message spans two lines; ours names the flag in one.
+	allowUnknownFlags: true,
 	description: false,
 });
 
@@ -16,6 +17,11 @@ function fail(message: string, code = 2): never {
 }
 
 async function main(): Promise<void> {
+	const unknown = unknownFlags(Object.keys(cli.unnormalizedFlags));
+	if (unknown.includes('token'))
+		fail('there is no --token flag (it would show in ps): set ZYLON_TOKEN or use --token-file');
+	if (unknown.length > 0)
+		fail(`unknown flag ${unknown.map(flag => `--${flag}`).join(', ')} (see zylon-tui --help)`);
 	const [command] = cli.input;
 	if (command === 'demo-server') {
 		const {runDemoServer} = await import('./commands/demo-server.ts');
@@ -36,6 +42,16 @@ async function main(): Promise<void> {
 
 	const {runExplorer} = await import('./commands/explorer.tsx');
 	process.exitCode = await runExplorer(cli.flags);
+}
+
+function unknownFlags(given: readonly string[]): string[] {
+	const known = new Set<string>(['help', 'version']);
+	for (const name of Object.keys(flagSpec)) {
+		known.add(name);
+		known.add(name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`));
+	}
+
+	return given.filter(flag => !known.has(flag));
 }
 
 main().catch((error: unknown) => {
