@@ -6,7 +6,7 @@ import {DetailPane, detailBodyHeight} from '../components/detail-pane.tsx';
 import {Footer} from '../components/footer.tsx';
 import {InteractionList, listVisibleRows} from '../components/interaction-list.tsx';
 import {detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
-import {describeFilter, errorCaret, parseFilter} from '../domain/filter.ts';
+import {describeFilter, errorCaret, FILTER_SYNTAX, parseFilter} from '../domain/filter.ts';
 import {matches} from '../domain/filter-match.ts';
 import {truncate} from '../domain/format.ts';
 import {needsAttention} from '../domain/row.ts';
@@ -200,7 +200,7 @@ function FilterLine({text, width}: {readonly text: string; readonly width: numbe
 				</Text>
 			) : (
 				<Text dimColor wrap="truncate">
-					{truncate('text state:error model: stop: tokens>N flag: tool: user: after: -negate', width)}
+					{truncate(FILTER_SYNTAX, width)}
 				</Text>
 			)}
 		</Box>
