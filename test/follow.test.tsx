@@ -114,7 +114,7 @@ describe('useFollow against the demo server', () => {
 			const m = await mount(view(true));
 			try {
 				await until(() => probe.status.lastSuccessAt !== undefined);
-				assert.deepEqual(probe.delivered, [], 'nothing new yet');
+				assert.equal(probe.delivered.length, 0, 'nothing new yet');
 
 				const one = server.addInteraction(server.fixtures.bigThreadId);
 				await until(() => probe.delivered.length === 1);
