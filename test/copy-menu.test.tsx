@@ -58,7 +58,7 @@ describe('useEvidence on demo data', () => {
 	});
 	after(() => server.close());
 
-	async function withEvidence(io: EvidenceIo, use: (evidence: Evidence) => Promise<void>) {
+	async function withEvidence(io: EvidenceIo, check: (evidence: Evidence) => Promise<void>) {
 		let evidence: Evidence | undefined;
 		function Probe() {
 			const value = useEvidence(io);
@@ -70,7 +70,7 @@ describe('useEvidence on demo data', () => {
 		const m = await mount(<Probe />);
 		try {
 			assert.ok(evidence);
-			await use(evidence);
+			await check(evidence);
 		} finally {
 			await m.unmount();
 		}
