@@ -78,6 +78,9 @@ export async function createHarness(options: {
 	const quick = options.quick;
 	// An empty config home: a developer's own profile must not steer the bench.
 	const configHome = path.join(temp, 'config');
+	// The CLI remembers per-connection hints here (the user id); the warm-up run fills it, as any earlier
+	// start on the user's machine would have.
+	const cacheHome = path.join(temp, 'cache');
 
 	const harness: Harness = {
 		quick,
@@ -104,7 +107,12 @@ export async function createHarness(options: {
 		connectionEnv: server => ({ZYLON_URL: server.url, ZYLON_TOKEN: server.token, ZYLON_ORG: server.org}),
 		spawnCli({args = [], env = {}, cols = 120, rows = 40, script}) {
 			const file = script ?? harness.requireCli();
-			return spawnTerminal({args: [file, ...args], cols, rows, env: {XDG_CONFIG_HOME: configHome, ...env}});
+			return spawnTerminal({
+				args: [file, ...args],
+				cols,
+				rows,
+				env: {XDG_CONFIG_HOME: configHome, XDG_CACHE_HOME: cacheHome, ...env},
+			});
 		},
 		async timeToScreen(marker, spawnOptions) {
 			const term = await harness.spawnCli(spawnOptions);

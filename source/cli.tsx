@@ -1,15 +1,27 @@
 // flags → config → one of: the explorer | export | demo-server. Nothing else.
-import meow from 'meow';
+import {parseCommonArgs, type ParsedArgs} from './cli-args.ts';
 import {ConfigError} from './config/errors.ts';
 import {helpText, flagSpec} from './cli-help.ts';
 
-const cli = meow(helpText, {
-	importMeta: import.meta,
-	flags: flagSpec,
-	// meow's own unknown-flag message spans two lines; ours names the flag in one.
-	allowUnknownFlags: true,
-	description: false,
-});
+/** The flags and command; `given` lists every flag name as typed, for the unknown-flag check. */
+async function parseArgs(): Promise<ParsedArgs & {given: readonly string[]}> {
+	const common = parseCommonArgs(process.argv.slice(2));
+	if (common) {
+		process.title = 'zylon-tui'; // as meow would
+		return {...common, given: []};
+	}
+
+	// Help, version, errors and every unusual command line: meow, loaded only when needed.
+	const {default: meow} = await import('meow');
+	const cli = meow(helpText, {
+		importMeta: import.meta,
+		flags: flagSpec,
+		// meow's own unknown-flag message spans two lines; ours names the flag in one.
+		allowUnknownFlags: true,
+		description: false,
+	});
+	return {input: cli.input, flags: cli.flags, given: Object.keys(cli.unnormalizedFlags)};
+}
 
 function fail(message: string, code = 2): never {
 	process.stderr.write(`zylon-tui: ${message}\n`);
@@ -17,7 +29,8 @@ function fail(message: string, code = 2): never {
 }
 
 async function main(): Promise<void> {
-	const unknown = unknownFlags(Object.keys(cli.unnormalizedFlags));
+	const cli = await parseArgs();
+	const unknown = unknownFlags(cli.given);
 	if (unknown.includes('token'))
 		fail('there is no --token flag (it would show in ps): set ZYLON_TOKEN or use --token-file');
 	if (unknown.length > 0)

@@ -1,6 +1,7 @@
 // Settles where the explorer and export read from: a real server, or the embedded demo workspace
 // (asked for with --demo, or because nothing is configured).
 import {createClient} from '../api/client.ts';
+import {tuningFromEnv} from '../api/tuning.ts';
 import type {Connection, ZylonClient} from '../api/client-types.ts';
 import type {CliFlags} from '../cli-help.ts';
 import {ConfigError} from '../config/errors.ts';
@@ -10,6 +11,8 @@ export type Session = {
 	readonly client: ZylonClient;
 	readonly notices: readonly string[];
 	readonly pageSize: number;
+	/** The embedded demo workspace (a fresh server on a new port each start). */
+	readonly demo: boolean;
 	close(): Promise<void>;
 };
 
@@ -28,9 +31,14 @@ export async function openConnection(
 				flags: {url: flags.url, org: flags.org, tokenFile: flags.tokenFile, profile: flags.profile},
 				env: process.env,
 			});
+	const tuning = tuningFromEnv(process.env);
 	if ('connection' in resolved) {
-		const client = createClient(resolved.connection, {pageSize, revealSecrets: options.revealSecrets});
-		return {client, notices: resolved.warnings ?? [], pageSize, close: async () => {}};
+		const client = createClient(resolved.connection, {
+			...tuning,
+			pageSize,
+			revealSecrets: options.revealSecrets,
+		});
+		return {client, notices: resolved.warnings ?? [], pageSize, demo: false, close: async () => {}};
 	}
 
 	const {startDemoServer} = await import('../demo/index.ts');
@@ -47,9 +55,10 @@ export async function openConnection(
 			? 'Demo workspace: built-in sample data, no server needed.'
 			: 'Demo workspace: nothing is configured (set ZYLON_URL and ZYLON_TOKEN, or --profile), so this is sample data.';
 	return {
-		client: createClient(connection, {pageSize, revealSecrets: options.revealSecrets}),
+		client: createClient(connection, {...tuning, pageSize, revealSecrets: options.revealSecrets}),
 		notices: [notice, ...resolved.warnings],
 		pageSize,
+		demo: true,
 		close: () => server.close(),
 	};
 }

@@ -1,19 +1,36 @@
 import type {CliFlags} from '../cli-help.ts';
-import {openConnection} from './connect.ts';
+import type {DeepLink} from '../deep-link.ts';
+import {openConnection, type Session} from './connect.ts';
+import {startupPrefetch} from './startup-prefetch.ts';
+import {connectionKey, rememberedUserId, rememberUserId, userCacheFile} from './user-cache.ts';
 
 export async function runExplorer(flags: CliFlags): Promise<number> {
 	const session = await openConnection(flags);
-	// UI modules load after the connection is settled (and the demo server, if any, is listening).
+	const deepLink: DeepLink = {
+		projectId: flags.project,
+		threadId: flags.thread,
+		interactionId: flags.interaction,
+	};
+	const order = flags.oldestFirst ? 'ASC' : 'DESC';
+	// The first screen's requests go out now, so their round trips overlap with loading the UI modules.
+	const {client, sent} = startupPrefetch(session.client, {
+		deepLink,
+		order,
+		pageSize: session.pageSize,
+		...userHint(session),
+	});
+	await sent;
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../app.tsx')]);
 	const instance = render(
 		<App
-			client={session.client}
+			client={client}
 			notices={session.notices}
-			deepLink={{projectId: flags.project, threadId: flags.thread, interactionId: flags.interaction}}
-			order={flags.oldestFirst ? 'ASC' : 'DESC'}
+			deepLink={deepLink}
+			order={order}
 			pageSize={session.pageSize}
+			followMs={Number(process.env['ZYLON_FOLLOW_MS']) || undefined}
 		/>,
-		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 60},
+		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);
 
 	// Leave the alternate screen and show the cursor on every way out, not just `q`.
@@ -45,4 +62,15 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 	}
 
 	return 0;
+}
+
+/** The remembered user id of a real connection (the demo gets a new port, so nothing to remember). */
+function userHint(session: Session): {rememberedUserId?: string; onUser?: (user: {id: string}) => void} {
+	if (session.demo) return {};
+	const file = userCacheFile();
+	const key = connectionKey(session.client.connection);
+	return {
+		rememberedUserId: rememberedUserId(file, key),
+		onUser: user => void rememberUserId(file, key, user.id),
+	};
 }
