@@ -20,6 +20,8 @@ type Props = {
 	readonly deepLink: DeepLink;
 	readonly order: PageOrder;
 	readonly pageSize: number;
+	/** Follow mode's poll interval (ZYLON_FOLLOW_MS); 5 s when not given. */
+	readonly followMs?: number;
 };
 
 export function App(props: Props) {
@@ -37,6 +39,7 @@ function Explorer({
 	deepLink,
 	order,
 	pageSize,
+	followMs,
 	width,
 	height,
 }: Props & {width: number; height: number}) {
@@ -115,6 +118,7 @@ function Explorer({
 				scope={{projectId: place.project.id, threadId: place.thread?.id}}
 				order={order}
 				pageSize={pageSize}
+				followMs={followMs}
 				selectId={place.selectId}
 				message={message}
 				onBack={() => setPlace({level: 'threads', project: place.project})}

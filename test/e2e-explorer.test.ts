@@ -64,7 +64,7 @@ for (const generation of ['current', 'legacy'] as const) {
 			await term.press(failures.name);
 			await term.press(keys.enter);
 			await term.press(keys.enter);
-			await term.waitFor(/page 1 ·/);
+			await term.waitFor(/page 1 · \d/);
 			for (
 				let row = 0;
 				row < 60 && !term.screen().includes(fixtures.interactions.error.slice(0, 20));

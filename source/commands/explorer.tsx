@@ -28,6 +28,7 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 			deepLink={deepLink}
 			order={order}
 			pageSize={session.pageSize}
+			followMs={Number(process.env['ZYLON_FOLLOW_MS']) || undefined}
 		/>,
 		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);

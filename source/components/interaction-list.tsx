@@ -22,6 +22,8 @@ type Props = {
 	readonly loading: boolean;
 	readonly nowMs: number;
 	readonly error?: string;
+	/** Ids marked for a diff: shown with `*` (or `»` when also selected). */
+	readonly marked?: ReadonlySet<string>;
 };
 
 /** Lines an error takes below the title (message + hint), when there is one. */
@@ -44,6 +46,7 @@ export function InteractionList({
 	loading,
 	nowMs,
 	error,
+	marked,
 }: Props) {
 	if (height <= 0 || width <= 0) return null;
 	const visible = listVisibleRows(height, error !== undefined);
@@ -77,7 +80,9 @@ export function InteractionList({
 			{window.map((interaction, i) => {
 				const index = start + i;
 				const selected = index === cursor;
-				const text = `${selected ? '>' : ' '}${interactionRow(interaction, nowMs, width - 1)}`;
+				const mark = marked?.has(interaction.id);
+				const marker = selected ? (mark ? '»' : '>') : mark ? '*' : ' ';
+				const text = `${marker}${interactionRow(interaction, nowMs, width - 1)}`;
 				const tone = stateGlyph(interaction.state).tone;
 				return (
 					<Text

@@ -2,8 +2,9 @@
 // printable keys are text; a chunk mixing commands and text ("/state:error\r") is taken one character
 // at a time against the latest state, so nothing typed fast is misread.
 import {useInput} from 'ink';
+import {EVIDENCE_KINDS, type EvidenceKind} from '../domain/evidence.ts';
 import {resolveKeys, type Command} from '../keymap.ts';
-import type {ExplorerAction, ExplorerState, Viewport} from '../state/explorer.ts';
+import {selected, type ExplorerAction, type ExplorerState, type Viewport} from '../state/explorer.ts';
 
 export type ExplorerKeyOptions = {
 	readonly active: boolean;
@@ -15,6 +16,13 @@ export type ExplorerKeyOptions = {
 	/** Lines of the shown detail tab that match a query, in order. */
 	readonly matchLines: (query: string) => readonly number[];
 	readonly onCommand: (command: Command) => void;
+	/** Copy or page one kind of evidence about the selected interaction. */
+	readonly evidence: (kind: EvidenceKind, how: 'copy' | 'page') => void;
+	/** The kind `o` opens for what has focus. */
+	readonly pagerKind: () => EvidenceKind;
+	/** Largest scroll of the diff overlay. */
+	readonly diffMax: () => number;
+	readonly say: (message: string) => void;
 	readonly onBack: () => void;
 	readonly onQuit: () => void;
 };
@@ -42,6 +50,41 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 		const current = getState().search?.current ?? -1;
 		const next = current === -1 && delta === 1 ? 0 : (current + delta + lines.length) % lines.length;
 		dispatch({type: 'search-step', current: next, line: lines[next]!, view});
+	};
+
+	/** Keys while an overlay is open: it takes them all, Esc closes it. */
+	const overlayKey = (input: string, command: Command | undefined, escape: boolean): void => {
+		const overlay = getState().overlay!;
+		if (escape || command === 'back') {
+			dispatch({type: 'overlay'});
+			return;
+		}
+
+		if (overlay.kind === 'copy') {
+			const picked = EVIDENCE_KINDS.find(entry => entry.key === input);
+			const current = EVIDENCE_KINDS[overlay.cursor]!;
+			if (picked || command === 'open' || input === 'p') {
+				dispatch({type: 'overlay'});
+				options.evidence((picked ?? current).kind, input === 'p' ? 'page' : 'copy');
+			} else if (command === 'down' || command === 'up') {
+				dispatch({type: 'overlay-move', delta: command === 'down' ? 1 : -1, max: EVIDENCE_KINDS.length - 1});
+			}
+
+			return;
+		}
+
+		const page = Math.max(1, view.detailHeight - 1);
+		const delta: Partial<Record<Command, number>> = {
+			down: 1,
+			up: -1,
+			'next-page': page,
+			'previous-page': -page,
+			first: -Infinity,
+			last: Infinity,
+		};
+		if (command && delta[command] !== undefined) {
+			dispatch({type: 'overlay-move', delta: delta[command]!, max: options.diffMax()});
+		} else if (command === 'quit') options.onQuit();
 	};
 
 	const run = (command: Command) => {
@@ -99,6 +142,23 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 			case 'reload':
 				dispatch({type: 'reload'});
 				break;
+			case 'copy':
+				if (selected(state)) dispatch({type: 'overlay', overlay: {kind: 'copy', cursor: 0}});
+				else options.say('nothing selected to copy');
+				break;
+			case 'pager':
+				options.evidence(options.pagerKind(), 'page');
+				break;
+			case 'mark':
+				dispatch({type: 'toggle-mark'});
+				break;
+			case 'diff':
+				if (state.marks.length === 2) dispatch({type: 'overlay', overlay: {kind: 'diff', scroll: 0}});
+				else options.say(`mark two interactions with Space to diff them (${state.marks.length} marked)`);
+				break;
+			case 'follow':
+				dispatch({type: 'follow'});
+				break;
 			case 'quit':
 				options.onQuit();
 				break;
@@ -115,6 +175,12 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 			}
 
 			const named = resolveKeys('', key);
+			if (getState().overlay) {
+				const command = named[0] ?? resolveKeys(input, {})[0];
+				overlayKey(input, command, key.escape === true);
+				return;
+			}
+
 			if (named.length > 0 || key.escape || key.backspace || key.delete) {
 				if (getState().input) {
 					if (key.escape) dispatch({type: 'input-end'});

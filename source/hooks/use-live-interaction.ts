@@ -15,9 +15,9 @@ export const POLL_MS = 1500;
 
 export type LiveMode = 'idle' | 'streaming' | 'polling';
 
-export type LiveInteraction = {
+export type LiveInteraction<T extends Interaction | undefined = Interaction> = {
 	/** The interaction with its output as it stands now (the prop itself when nothing is live). */
-	readonly interaction: Interaction;
+	readonly interaction: T;
 	readonly mode: LiveMode;
 	/** Why streaming or polling had trouble, in words (the last good value stays shown). */
 	readonly error?: string;
@@ -45,18 +45,18 @@ const sleep = (ms: number, signal: AbortSignal) =>
 		);
 	});
 
-export function useLiveInteraction(
+export function useLiveInteraction<T extends Interaction | undefined>(
 	client: ZylonClient,
-	interaction: Interaction,
+	interaction: T,
 	options: LiveOptions = {},
-): LiveInteraction {
+): LiveInteraction<T> {
 	const [held, setHeld] = useState<Held | undefined>(undefined);
-	const processing = interaction.state === 'Processing';
+	const processing = interaction?.state === 'Processing';
 	const pollMs = options.pollMs ?? POLL_MS;
 	const flushMs = options.flushMs ?? FLUSH_MS;
 
 	useEffect(() => {
-		if (!processing) return;
+		if (!processing || !interaction) return;
 		const controller = new AbortController();
 		const {signal} = controller;
 		const id = interaction.id;
@@ -117,11 +117,11 @@ export function useLiveInteraction(
 		};
 		// Restart only for another interaction, or when it (re)enters Processing.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [client, interaction.id, processing, pollMs, flushMs]);
+	}, [client, interaction?.id, processing, pollMs, flushMs]);
 
 	// A prop that is no longer Processing is the final word (the list refreshed it); otherwise what we hold.
-	if (!processing || held?.id !== interaction.id) {
+	if (!processing || held?.id !== interaction?.id) {
 		return {interaction, mode: processing ? 'streaming' : 'idle'};
 	}
-	return {interaction: held.value, mode: held.mode, error: held.error};
+	return {interaction: held!.value as T, mode: held!.mode, error: held!.error};
 }

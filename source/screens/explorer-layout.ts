@@ -34,8 +34,9 @@ export function pageStatus(
 	pageSize: number,
 	total: number | undefined,
 	lastPage: number | undefined,
+	loading = false,
 ): string {
-	if (rows === 0) return `page ${page + 1} · no interactions`;
+	if (rows === 0) return `page ${page + 1} · ${loading ? 'loading…' : 'no interactions'}`;
 	const from = page * pageSize + 1;
 	const to = from + rows - 1;
 	const of =
@@ -47,6 +48,7 @@ export function filterStatus(filter: FilterView, described: string): string {
 	const what = [filter.errorsOnly ? 'errors only' : '', filter.text ? described : '']
 		.filter(Boolean)
 		.join(' + ');
-	const progress = filter.done ? 'all loaded' : filter.seek > 0 ? 'scanning…' : '] for more';
-	return `${what} · ${formatCount(filter.matches.length)} of ${formatCount(filter.scannedRows)} loaded match · ${progress}`;
+	// Short enough for a 54-column list: "state:error · 49 of 964 loaded · end".
+	const progress = filter.done ? 'end' : filter.seek > 0 ? 'scanning…' : '] more';
+	return `${what} · ${formatCount(filter.matches.length)} of ${formatCount(filter.scannedRows)} loaded · ${progress}`;
 }

@@ -2,7 +2,9 @@
 import {Box, Text} from 'ink';
 import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
+import {CopyMenu, COPY_MENU_HEIGHT, COPY_MENU_HINT} from '../components/copy-menu.tsx';
 import {DetailPane, detailBodyHeight} from '../components/detail-pane.tsx';
+import {DiffView, diffViewLineCount} from '../components/diff-view.tsx';
 import {Footer} from '../components/footer.tsx';
 import {InteractionList, listVisibleRows} from '../components/interaction-list.tsx';
 import {detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
@@ -11,7 +13,11 @@ import {matches} from '../domain/filter-match.ts';
 import {truncate} from '../domain/format.ts';
 import {needsAttention} from '../domain/row.ts';
 import type {InteractionScope, PageOrder} from '../domain/types.ts';
+import type {EvidenceKind} from '../domain/evidence.ts';
+import {useEvidence} from '../hooks/use-evidence.ts';
 import {useExplorerKeys} from '../hooks/use-explorer-keys.ts';
+import {followStatusText, useFollow} from '../hooks/use-follow.ts';
+import {useLiveInteraction} from '../hooks/use-live-interaction.ts';
 import {useInteractionPages} from '../hooks/use-interaction-pages.ts';
 import {useNow} from '../hooks/use-now.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
@@ -34,6 +40,7 @@ type Props = {
 	readonly scope: InteractionScope;
 	readonly order: PageOrder;
 	readonly pageSize: number;
+	readonly followMs?: number;
 	readonly width: number;
 	readonly height: number;
 	readonly active: boolean;
@@ -51,10 +58,11 @@ const DEEP_LINK_PAGES = 40;
 export function ExplorerScreen(props: Props) {
 	const {client, scope, order, pageSize, width, height} = props;
 	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => initialExplorer(8, pageSize));
-	const [linkMessage, setLinkMessage] = useState<string>();
-	const nowMs = useNow();
+	const [notice, setNotice] = useState<string>();
+	const nowMs = useNow(state.following ? 1000 : 30_000);
 	const layout = explorerLayout(width, height);
-	const interaction = selected(state);
+	const live = useLiveInteraction(client, selected(state));
+	const interaction = live.interaction;
 	const tab = shownTab(state);
 	const options = {systemExpanded: state.systemExpanded, nowMs};
 	const lines = useMemo(
@@ -72,7 +80,33 @@ export function ExplorerScreen(props: Props) {
 		detailLines: lines.length,
 	};
 	useInteractionPages({client, scope, order, pageSize, state, dispatch, view});
-	useDeepLink(props.selectId, state, dispatch, view, setLinkMessage);
+	useDeepLink(props.selectId, state, dispatch, view, setNotice);
+	const follow = useFollow({
+		client,
+		scope,
+		enabled: state.following && order === 'DESC',
+		newestId: state.cache.pages.get(0)?.items[0]?.id,
+		intervalMs: props.followMs,
+		onNew: items => dispatch({type: 'prepend', items, view}),
+	});
+	const evidence = useEvidence();
+	const runEvidence = (kind: EvidenceKind, how: 'copy' | 'page') => {
+		if (!interaction) {
+			setNotice('nothing selected');
+			return;
+		}
+
+		const context = {
+			connectionLabel: client.connection.label,
+			profile: client.connection.profile,
+			projectId: scope.projectId,
+			threadId: interaction.threadId ?? scope.threadId,
+		};
+		void evidence[how](kind, interaction, context).then(setNotice);
+	};
+	const marks = state.marks;
+	const diffMax = () =>
+		marks.length === 2 ? Math.max(0, diffViewLineCount(marks[0]!, marks[1]!, width) - (height - 1)) : 0;
 
 	const filterKey = `${scope.projectId}/${scope.threadId ?? '*'}`;
 	const applyFilter = useCallback(
@@ -108,12 +142,28 @@ export function ExplorerScreen(props: Props) {
 		onCommand: props.onCommand,
 		onBack: props.onBack,
 		onQuit: props.onQuit,
+		evidence: runEvidence,
+		pagerKind: () => {
+			const current = getState();
+			if (current.focus === 'list') return 'json';
+			const shown = shownTab(current);
+			return shown === 'transcript' ? 'transcript' : shown === 'params' ? 'params' : 'json';
+		},
+		diffMax,
+		say: setNotice,
 	});
 
 	const rows = currentRows(state);
 	const status = state.filter
 		? filterStatus(state.filter, state.filter.text ? describeFilterText(state.filter.text) : '')
-		: pageStatus(state.page, rows.length, pageSize, state.cache.totalCount, state.cache.lastPage);
+		: pageStatus(
+				state.page,
+				rows.length,
+				pageSize,
+				state.cache.totalCount,
+				state.cache.lastPage,
+				state.want !== undefined,
+			);
 	const loading = (state.want !== undefined || (state.filter?.seek ?? 0) > 0) && state.loading.size > 0;
 	const searchLines = state.search
 		? [...new Set(search(lines, state.search.query).map(match => match.line))]
@@ -132,37 +182,65 @@ export function ExplorerScreen(props: Props) {
 				loading={loading}
 				nowMs={nowMs}
 				error={state.error?.message}
+				marked={new Set(marks.map(mark => mark.id))}
 			/>
 			{state.input?.kind === 'filter' ? (
 				<FilterLine text={state.input.text} width={layout.list.width} />
 			) : null}
 		</Box>
 	);
-	const detail = (
-		<DetailPane
-			interaction={interaction}
-			tab={tab}
-			scroll={Math.min(state.scroll, Math.max(0, lines.length - detailHeight))}
-			width={layout.detail.width}
-			height={layout.detail.height}
-			focused={state.focus === 'detail'}
-			nowMs={nowMs}
-			systemExpanded={state.systemExpanded}
-			search={state.search?.query}
-			currentMatchLine={state.search ? searchLines[state.search.current] : undefined}
-		/>
-	);
-	return (
-		<Box flexDirection="column" width={width} height={height}>
-			<Box flexDirection={layout.sideBySide ? 'row' : 'column'} height={height - 1}>
+	const detail =
+		state.overlay?.kind === 'copy' ? (
+			<Box width={layout.detail.width} height={layout.detail.height} flexDirection="column">
+				<CopyMenu cursor={state.overlay.cursor} width={Math.min(layout.detail.width, 60)} />
+				<Box height={Math.max(0, layout.detail.height - COPY_MENU_HEIGHT)} />
+			</Box>
+		) : (
+			<DetailPane
+				interaction={interaction}
+				tab={tab}
+				scroll={Math.min(state.scroll, Math.max(0, lines.length - detailHeight))}
+				width={layout.detail.width}
+				height={layout.detail.height}
+				focused={state.focus === 'detail'}
+				nowMs={nowMs}
+				systemExpanded={state.systemExpanded}
+				search={state.search?.query}
+				currentMatchLine={state.search ? searchLines[state.search.current] : undefined}
+			/>
+		);
+	const body =
+		state.overlay?.kind === 'diff' && marks.length === 2 ? (
+			<DiffView a={marks[0]!} b={marks[1]!} width={width} height={height - 1} scroll={state.overlay.scroll} />
+		) : (
+			<>
 				{list}
 				{layout.sideBySide ? <Box width={1} height={layout.list.height} /> : null}
 				{detail}
+			</>
+		);
+	const liveText = live.mode === 'idle' ? undefined : live.mode === 'streaming' ? 'streaming…' : 'polling…';
+	const followText = state.following
+		? order === 'DESC'
+			? `following · ${state.arrived} new · ${followStatusText(follow, nowMs)}`
+			: 'follow needs newest-first order (run without --oldest-first)'
+		: undefined;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Box
+				flexDirection={layout.sideBySide || state.overlay?.kind === 'diff' ? 'row' : 'column'}
+				height={height - 1}
+			>
+				{body}
 			</Box>
 			<Footer
 				bindings={footerBindings(state.focus === 'list' ? ['interactions'] : ['interactions', 'detail'])}
 				width={width}
-				message={footerMessage(state, searchLines.length) ?? linkMessage ?? props.message}
+				message={
+					(footerMessage(state, searchLines.length) ??
+						[followText, liveText, notice].filter(Boolean).join(' · ')) ||
+					props.message
+				}
 			/>
 		</Box>
 	);
@@ -174,6 +252,8 @@ function describeFilterText(text: string): string {
 }
 
 function footerMessage(state: ExplorerState, searchMatches: number): string | undefined {
+	if (state.overlay?.kind === 'diff') return 'diff of the two marked · j/k PgDn/PgUp scroll · Esc close';
+	if (state.overlay?.kind === 'copy') return COPY_MENU_HINT;
 	if (state.input?.kind === 'search') return `search: ${state.input.text}▏ · Enter find · Esc cancel`;
 	if (state.input?.kind === 'filter')
 		return 'filter: Enter apply · Esc cancel · empty clears · e errors only';

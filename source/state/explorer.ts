@@ -3,6 +3,7 @@
 import type {Interaction, Page} from '../domain/types.ts';
 import {advanceScan, startFilter, wantMore, type FilterView} from './filter-view.ts';
 import {goToPage, landCursor, moveInFilter, moveInList, placeCursor, scrollDetail} from './explorer-moves.ts';
+import {triageReducer, type TriageAction} from './explorer-triage.ts';
 import {emptyCache, hasNext, storePage, type PageCache} from './pages.ts';
 import {clamp} from './window.ts';
 
@@ -37,7 +38,16 @@ export type ExplorerState = {
 	readonly input?: {readonly kind: 'filter' | 'search'; readonly text: string};
 	/** The detail search: its query and which match is current. */
 	readonly search?: {readonly query: string; readonly current: number};
+	/** Rows marked with Space for a diff (two at most, oldest mark first). */
+	readonly marks: readonly Interaction[];
+	readonly overlay?: Overlay;
+	/** Follow mode: polling for new interactions, and how many arrived since it was turned on. */
+	readonly following: boolean;
+	readonly arrived: number;
 };
+
+export type Overlay =
+	{readonly kind: 'copy'; readonly cursor: number} | {readonly kind: 'diff'; readonly scroll: number};
 
 /** Heights and line counts the view measured; carried by actions so the reducer can clamp. */
 export type Viewport = {
@@ -74,7 +84,8 @@ export type ExplorerAction =
 	| {readonly type: 'input-erase'}
 	| {readonly type: 'input-end'}
 	| {readonly type: 'set-search'; readonly query: string}
-	| {readonly type: 'search-step'; readonly current: number; readonly line: number; readonly view: Viewport};
+	| {readonly type: 'search-step'; readonly current: number; readonly line: number; readonly view: Viewport}
+	| TriageAction;
 
 export const initialExplorer = (maxPages = 8, pageSize = 50): ExplorerState => ({
 	page: 0,
@@ -90,6 +101,9 @@ export const initialExplorer = (maxPages = 8, pageSize = 50): ExplorerState => (
 	systemExpanded: false,
 	generation: 0,
 	pageSize,
+	marks: [],
+	following: false,
+	arrived: 0,
 });
 
 export const currentRows = (state: ExplorerState): readonly Interaction[] =>
@@ -231,6 +245,12 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 						),
 					}
 				: state;
+		case 'toggle-mark':
+		case 'overlay':
+		case 'overlay-move':
+		case 'follow':
+		case 'prepend':
+			return triageReducer(state, action);
 		case 'reload':
 			// Refetch the page on screen in place; its rows stay visible until the fresh ones arrive.
 			return {
