@@ -253,7 +253,7 @@ for (const generation of ['current', 'legacy'] as const) {
 				client().threads(server.fixtures.projects.insightsId, {}),
 				'forbidden',
 				new RegExp(
-					`Not allowed to read the threads of project ${server.fixtures.projects.insightsId} \\(403\\)`,
+					`Not allowed to read the threads of project ${server.fixtures.projects.insightsId.slice(0, 8)}… \\(403\\)`,
 				),
 			);
 		});
@@ -276,7 +276,7 @@ for (const generation of ['current', 'legacy'] as const) {
 			const error = await expectError(
 				client({attempts: 3}).me(),
 				'rate-limited',
-				/rate-limiting.*\(429\).*tried 3 times/,
+				/rate-limited \(429, tried 3 times, Retry-After 0 s\): the current user/,
 			);
 			assert.equal(error.details.attempts, 3);
 			assert.equal(logFrom(start).length, 3);
@@ -298,7 +298,7 @@ for (const generation of ['current', 'legacy'] as const) {
 			const error = await expectError(
 				client({attempts: 2}).me(),
 				'server',
-				/^Server error 503 for the current user: Injected fault: 503 \(tried 2 times\)$/,
+				/^Server error 503 for the current user \(tried 2 times\): Injected fault: 503$/,
 			);
 			assert.equal(error.details.status, 503);
 			assert.equal(logFrom(start).length, 2);

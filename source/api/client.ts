@@ -28,6 +28,12 @@ import {isWalkCursor, walkProject} from './project-walk.ts';
 import {pageQuery, routes} from './routes.ts';
 
 const THREAD_LIST_PAGE = 200;
+
+/** "0197a1b2…": enough to recognise an id in a one-line message; 404s still name the full id. */
+export const shortId = (id: string): string => {
+	const clean = sanitizeLine(id);
+	return clean.length > 12 ? `${clean.slice(0, 8)}…` : clean;
+};
 const MAX_THREAD_PAGES = 50;
 
 export function createClient(connection: Connection, options: ClientOptions = {}): ZylonClient {
@@ -78,7 +84,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 		page: PageRequest,
 		signal?: AbortSignal,
 	): Promise<Page<Interaction>> {
-		const resource = `the interactions of thread ${sanitizeLine(threadId)}`;
+		const resource = `the interactions of thread ${shortId(threadId)}`;
 		const query = {...pageQuery(page, pageSize), include: 'User'};
 		const json = await byGeneration(
 			gen => {
@@ -117,7 +123,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 	}
 
 	async function projectInteractions(projectId: string, page: PageRequest, signal?: AbortSignal) {
-		const resource = `the interactions of project ${sanitizeLine(projectId)}`;
+		const resource = `the interactions of project ${shortId(projectId)}`;
 		const walking = isWalkCursor(page.after) || isWalkCursor(page.before);
 		if (!walking && projectRoute !== false && generation !== 'current') {
 			const request: Request = {
@@ -152,7 +158,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 	}
 
 	function threads(projectId: string, page: PageRequest, signal?: AbortSignal) {
-		const resource = `the threads of project ${sanitizeLine(projectId)}`;
+		const resource = `the threads of project ${shortId(projectId)}`;
 		const query: Query = pageQuery(page, pageSize);
 		const missing = `project ${sanitizeLine(projectId)}`;
 		return http

@@ -117,9 +117,12 @@ export function createHttp(settings: HttpSettings): Http {
 				});
 			}
 			if (outcome.kind === 'fatal') throw outcome.error;
-			const error = outcome.kind === 'status' ? statusError(outcome, request) : outcome.error;
 			const retriable = outcome.kind === 'retry' || RETRIABLE.has(outcome.status);
-			if (!retriable || count >= settings.attempts) throw withAttempts(error, count);
+			if (!retriable || count >= settings.attempts) {
+				throw outcome.kind === 'status'
+					? statusError(outcome, request, count)
+					: withAttempts(outcome.error, count);
+			}
 			const wait =
 				outcome.kind === 'status' && outcome.retryAfterMs !== undefined
 					? outcome.retryAfterMs
@@ -130,11 +133,19 @@ export function createHttp(settings: HttpSettings): Http {
 		}
 	}
 
-	function statusError(outcome: StatusOutcome, request: Request): ApiError {
+	// The specific words first and the server's own words last, so a narrow pane that cuts the message
+	// cuts what matters least: "Server error 503 for … (tried 4 times): <server words>".
+	function statusError(outcome: StatusOutcome, request: Request, count: number): ApiError {
 		const {status} = outcome;
 		const said = serverText(outcome.text, connection.token);
-		const suffix = said ? `: ${said}` : '';
-		const details = {status, resource: request.resource, retryAfterMs: outcome.retryAfterMs};
+		const tried = count > 1 ? ` (tried ${count} times)` : '';
+		const suffix = `${tried}${said ? `: ${said}` : ''}`;
+		const details = {
+			status,
+			resource: request.resource,
+			retryAfterMs: outcome.retryAfterMs,
+			...(count > 1 ? {attempts: count} : {}),
+		};
 		if (status === 401) {
 			return new ApiError(
 				'unauthorized',
@@ -144,15 +155,23 @@ export function createHttp(settings: HttpSettings): Http {
 		}
 		if (status === 403)
 			return new ApiError('forbidden', `Not allowed to read ${request.resource} (403)${suffix}`, details);
-		if (status === 429)
+		if (status === 429) {
+			const notes = [
+				'429',
+				...(count > 1 ? [`tried ${count} times`] : []),
+				...(outcome.retryAfterMs === undefined ? [] : [`Retry-After ${formatSeconds(outcome.retryAfterMs)}`]),
+			];
 			return new ApiError(
 				'rate-limited',
-				`${host} is rate-limiting requests for ${request.resource} (429)`,
+				`${host} rate-limited (${notes.join(', ')}): ${request.resource}`,
 				details,
 			);
+		}
+		// A proxy or gateway answering for the API sends its own HTML page: say so, not "not JSON".
+		const html = isHtml(outcome.text) ? `${tried}: an HTML error page from a proxy or gateway` : suffix;
 		if (status >= 500)
-			return new ApiError('server', `Server error ${status} for ${request.resource}${suffix}`, details);
-		return new ApiError('http', `Unexpected status ${status} for ${request.resource}${suffix}`, details);
+			return new ApiError('server', `Server error ${status} for ${request.resource}${html}`, details);
+		return new ApiError('http', `Unexpected status ${status} for ${request.resource}${html}`, details);
 	}
 
 	return {
@@ -221,7 +240,7 @@ async function readCapped(response: Response, max: number, resource: string): Pr
 	const tooLarge = () =>
 		new ApiError(
 			'too-large',
-			`The answer for ${resource} is larger than ${Math.round(max / 1024 / 1024)} MiB`,
+			`The answer for ${resource} is larger than the ${formatBytes(max)} limit; refused`,
 			{
 				status: response.status,
 				resource,
@@ -262,7 +281,7 @@ function parseJson(text: string, resource: string): unknown {
 function describeBody(text: string, error: unknown): string {
 	const start = text.trimStart();
 	if (start === '') return 'an empty body';
-	if (/^<(?:!doctype|html|head|body|\?xml)/i.test(start) || start.startsWith('<')) return 'an HTML page';
+	if (isHtml(start)) return 'an HTML page';
 	if (start.startsWith('{') || start.startsWith('[')) {
 		return error instanceof SyntaxError && /end of (?:JSON )?input|Unterminated/i.test(error.message)
 			? 'truncated JSON'
@@ -293,6 +312,17 @@ export function serverText(text: string, token: string): string {
 	if (token) said = said.split(token).join('••••');
 	said = sanitizeLine(said).trim();
 	return said.length > MAX_SERVER_TEXT ? `${said.slice(0, MAX_SERVER_TEXT - 1)}…` : said;
+}
+
+const isHtml = (text: string): boolean => text.trimStart().startsWith('<');
+
+const formatSeconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+/** 64 MiB, 512 KiB, 900 bytes: the cap in the unit a person would use. */
+export function formatBytes(bytes: number): string {
+	if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+	if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+	return `${bytes} bytes`;
 }
 
 function networkReason(error: unknown): string {

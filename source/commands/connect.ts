@@ -1,6 +1,7 @@
 // Settles where the explorer and export read from: a real server, or the embedded demo workspace
 // (asked for with --demo, or because nothing is configured).
 import {createClient} from '../api/client.ts';
+import {tuningFromEnv} from '../api/tuning.ts';
 import type {Connection, ZylonClient} from '../api/client-types.ts';
 import type {CliFlags} from '../cli-help.ts';
 import {ConfigError} from '../config/errors.ts';
@@ -30,8 +31,13 @@ export async function openConnection(
 				flags: {url: flags.url, org: flags.org, tokenFile: flags.tokenFile, profile: flags.profile},
 				env: process.env,
 			});
+	const tuning = tuningFromEnv(process.env);
 	if ('connection' in resolved) {
-		const client = createClient(resolved.connection, {pageSize, revealSecrets: options.revealSecrets});
+		const client = createClient(resolved.connection, {
+			...tuning,
+			pageSize,
+			revealSecrets: options.revealSecrets,
+		});
 		return {client, notices: resolved.warnings ?? [], pageSize, demo: false, close: async () => {}};
 	}
 
@@ -49,7 +55,7 @@ export async function openConnection(
 			? 'Demo workspace: built-in sample data, no server needed.'
 			: 'Demo workspace: nothing is configured (set ZYLON_URL and ZYLON_TOKEN, or --profile), so this is sample data.';
 	return {
-		client: createClient(connection, {pageSize, revealSecrets: options.revealSecrets}),
+		client: createClient(connection, {...tuning, pageSize, revealSecrets: options.revealSecrets}),
 		notices: [notice, ...resolved.warnings],
 		pageSize,
 		demo: true,

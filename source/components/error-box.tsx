@@ -24,9 +24,12 @@ export function errorBoxLines(
 	width: number,
 	maxLines: number,
 ): {readonly lines: readonly string[]; readonly hint?: string} {
-	const showHint = hint !== undefined && hint !== '' && maxLines > 1;
-	const room = Math.max(0, maxLines - (showHint ? 1 : 0));
 	const wrapped = wrapText(`✗ ${message}`, width);
+	// The message comes first: when it overflows and the hint would leave it a single line, the hint
+	// gives its line up (the footer still lists r), so the words saying what went wrong are not cut.
+	const overflows = wrapped.length > maxLines - 1;
+	const showHint = hint !== undefined && hint !== '' && maxLines > 1 && !(overflows && maxLines < 3);
+	const room = Math.max(0, maxLines - (showHint ? 1 : 0));
 	const lines = wrapped.slice(0, room);
 	if (wrapped.length > room && room > 0) lines[room - 1] = truncate(`${lines[room - 1]} …`, width);
 	return {lines, hint: showHint ? truncate(hint, width) : undefined};

@@ -54,6 +54,9 @@ export function useInteractionPages({client, scope, order, pageSize, state, disp
 	const after = target === undefined ? undefined : state.cache.afterCursors[target];
 	useEffect(() => {
 		if (target === undefined) return;
+		// One request in flight per list: pageToFetch waits for the one in flight, except after a reload,
+		// which makes the one in flight stale. Abort it rather than let two run and the stale one land.
+		for (const previous of controllers.current) previous.abort();
 		const controller = new AbortController();
 		controllers.current.add(controller);
 		dispatch({type: 'loading', page: target});
