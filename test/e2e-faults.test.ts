@@ -223,3 +223,56 @@ describe('fault matrix end to end', () => {
 		});
 	}
 });
+
+describe('exits and retries', () => {
+	test('Ctrl-C during an in-flight request aborts it and exits promptly, terminal restored', async () => {
+		const session = await startSession({
+			demo: {generation: 'current', faults: [{route: ROUTE, latencyMs: 20_000}]},
+			args: server => [
+				'--project',
+				server.fixtures.projects.insightsId,
+				'--thread',
+				server.fixtures.threads.weeklyBriefId,
+			],
+			env: {ZYLON_TIMEOUT_MS: '30000'},
+		});
+		sessions.push(session);
+		const {server, term} = session;
+		await term.waitFor(() => routeHits(session, 0) > 0);
+		await term.waitFor(/INTERACTIONS/);
+		const start = Date.now();
+		term.write(keys.ctrlC);
+		const exit = await term.exit;
+		const took = Date.now() - start;
+		assert.equal(exit.exitCode, 0);
+		assert.ok(took < 1500, `exited in ${took} ms, not after the 20 s request`);
+		assert.equal(term.isAlternateScreen(), false, 'the alternate screen was left');
+		assert.equal(term.cursorHidden(), false, 'the cursor is shown again');
+		assert.equal(routeHits(session, 0), 1, 'the request was not retried on the way out');
+		assert.ok(server.log.every(entry => entry.method === 'GET'));
+	});
+
+	test('retries back off: the configured attempts, each wait longer than the last', async () => {
+		const session = await startSession({
+			demo: {generation: 'current', faults: [{route: ROUTE, status: 503}]},
+			args: server => [
+				'--project',
+				server.fixtures.projects.insightsId,
+				'--thread',
+				server.fixtures.threads.weeklyBriefId,
+			],
+			env: {ZYLON_ATTEMPTS: '4', ZYLON_RETRY_BASE_MS: '200'},
+		});
+		sessions.push(session);
+		const {server, term} = session;
+		await term.waitFor(shows(/Server error 503 .*\(tried 4 times\)/), {timeoutMs: 8000});
+		await term.waitIdle(300);
+		const times = server.log.filter(entry => ROUTE.test(entry.path)).map(entry => entry.at);
+		assert.equal(times.length, 4, 'four attempts, no more');
+		const gaps = times.slice(1).map((at, i) => at - times[i]!);
+		// Waits are drawn from [base·2^(n-1)/2, base·2^(n-1)]: 100–200, 200–400, 400–800 ms.
+		gaps.forEach((gap, i) => assert.ok(gap >= 100 * 2 ** i - 15, `wait ${i + 1} was ${gap} ms`));
+		await term.press('q');
+		assert.equal((await term.exit).exitCode, 0);
+	});
+});
