@@ -61,8 +61,24 @@ export function requireLine(object: Json, key: string, path: string, options: Pa
 export const optLine = (value: unknown): string | undefined =>
 	typeof value === 'string' ? sanitizeLine(value) : undefined;
 
+/**
+ * Longest text kept for display, per field. Wrapping and drawing a 40 MB tool log would freeze the
+ * keys; past this the text is cut with a note, and the whole of it stays in `raw`, which the pager
+ * shows (o on the list).
+ */
+export const MAX_DISPLAY_CHARS = 200_000;
+
 export const optText = (value: unknown): string | undefined =>
-	typeof value === 'string' ? sanitize(value) : undefined;
+	typeof value === 'string' ? displayText(value) : undefined;
+
+/** Sanitised multi-line text, cut at MAX_DISPLAY_CHARS with a note saying how much there was. */
+export function displayText(value: string, max = MAX_DISPLAY_CHARS): string {
+	if (value.length <= max) return sanitize(value);
+	// Cut before sanitising (cheaper on 40 MB); a sequence cut in half is dropped whole by sanitize.
+	const kept = sanitize(value.slice(0, max));
+	const total = value.length.toLocaleString('en-US');
+	return `${kept}\n… cut for display at ${max.toLocaleString('en-US')} of ${total} characters: press o on the list for the whole interaction in $PAGER`;
+}
 
 export const optNumber = (value: unknown): number | undefined =>
 	typeof value === 'number' && Number.isFinite(value) ? value : undefined;
