@@ -64,7 +64,8 @@ function Explorer({
 	useInput(
 		(input, key) => {
 			if ((key.ctrl && input === 'c') || input === 'q') quit();
-			else if (key.escape || input === '?' || key.backspace) setHelp(false);
+			else if (help && (key.escape || input === '?' || key.backspace)) setHelp(false);
+			else if (!help && input === 'r') link.reload();
 		},
 		{isActive: help || !place},
 	);
@@ -73,12 +74,12 @@ function Explorer({
 	const common = {width, height: bodyHeight, active: !help, onQuit: quit};
 	const pickerCommon = {...common, onHelp: openHelp, onProjects: () => setPlace({level: 'projects'})};
 	let body;
-	if (help) {
-		body = <HelpOverlay bindings={bindings} width={width} height={bodyHeight} />;
-	} else if (!place) {
+	if (!place) {
 		body = (
 			<Box height={bodyHeight} paddingLeft={1}>
-				<Text>{link.status === 'failed' ? link.message : 'Opening the deep link…'}</Text>
+				<Text>
+					{link.status === 'failed' ? `${link.message} · press r to retry` : 'Opening the deep link…'}
+				</Text>
 			</Box>
 		);
 	} else if (place.level === 'projects') {
@@ -146,7 +147,11 @@ function Explorer({
 				breadcrumb={breadcrumb}
 				width={width}
 			/>
-			{body}
+			{help ? <HelpOverlay bindings={bindings} width={width} height={bodyHeight} /> : null}
+			{/* Hidden, not unmounted: closing help comes back to the same place, nothing refetched. */}
+			<Box display={help ? 'none' : 'flex'} flexDirection="column">
+				{body}
+			</Box>
 		</Box>
 	);
 }
