@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {detailHeaderLines, HEADER_LINES} from '../domain/detail-header.ts';
 import {detailLines, errorCount, type DetailTab} from '../domain/detail-tabs.ts';
 import {formatCount, truncate} from '../domain/format.ts';
@@ -91,7 +92,9 @@ function TabBar(props: {
 	);
 }
 
-export function DetailPane({
+// Memoised: its props are values and stable references, and a key that only moves the list (or a burst
+// of keys that changes nothing here) would otherwise rebuild every visible line of the pane.
+export const DetailPane = memo(function DetailPane({
 	interaction,
 	tab,
 	scroll,
@@ -156,7 +159,7 @@ export function DetailPane({
 			))}
 		</Box>
 	);
-}
+});
 
 /** Splits a line around the matches of the query (case-insensitive) and shows them inverse. */
 function Highlighted({

@@ -26,6 +26,20 @@ type Props = {
 	readonly marked?: ReadonlySet<string>;
 };
 
+// A row's text costs a width measurement per column (grapheme segmentation for anything non-ASCII), and
+// every cursor move or burst of keys renders all visible rows again with the same text: keep the last
+// text per interaction, for the width and clock it was made for.
+const rowTexts = new WeakMap<Interaction, {readonly key: string; readonly text: string}>();
+
+function rowText(interaction: Interaction, nowMs: number, width: number): string {
+	const key = `${width}:${nowMs}`;
+	const hit = rowTexts.get(interaction);
+	if (hit?.key === key) return hit.text;
+	const text = interactionRow(interaction, nowMs, width);
+	rowTexts.set(interaction, {key, text});
+	return text;
+}
+
 /** Lines an error takes below the title (message + hint), when there is one. */
 const ERROR_LINES = 2;
 
@@ -82,7 +96,7 @@ export function InteractionList({
 				const selected = index === cursor;
 				const mark = marked?.has(interaction.id);
 				const marker = selected ? (mark ? '»' : '>') : mark ? '*' : ' ';
-				const text = `${marker}${interactionRow(interaction, nowMs, width - 1)}`;
+				const text = `${marker}${rowText(interaction, nowMs, width - 1)}`;
 				const tone = stateGlyph(interaction.state).tone;
 				return (
 					<Text
