@@ -1,5 +1,8 @@
 // Where the list and the detail go, and what the list's status line says.
 import {formatCount} from '../domain/format.ts';
+import {COPY_MENU_HINT} from '../components/copy-menu.tsx';
+import {describeFilter, parseFilter} from '../domain/filter.ts';
+import type {ExplorerState} from '../state/explorer.ts';
 import type {FilterView} from '../state/filter-view.ts';
 
 export type Layout = {
@@ -51,4 +54,25 @@ export function filterStatus(filter: FilterView, described: string): string {
 	// Short enough for a 54-column list: "state:error · 49 of 964 loaded · end".
 	const progress = filter.done ? 'end' : filter.seek > 0 ? 'scanning…' : '] more';
 	return `${what} · ${formatCount(filter.matches.length)} of ${formatCount(filter.scannedRows)} loaded · ${progress}`;
+}
+
+export function describeFilterText(text: string): string {
+	const parsed = parseFilter(text);
+	return parsed.ok ? describeFilter(parsed.filter) : text;
+}
+
+export function footerMessage(state: ExplorerState, searchMatches: number): string | undefined {
+	if (state.overlay?.kind === 'diff') return 'diff of the two marked · j/k PgDn/PgUp scroll · Esc close';
+	if (state.overlay?.kind === 'copy') return COPY_MENU_HINT;
+	if (state.input?.kind === 'search') return `search: ${state.input.text}▏ · Enter find · Esc cancel`;
+	if (state.input?.kind === 'filter')
+		return 'filter: Enter apply · Esc cancel · empty clears · e errors only';
+	if (state.search) {
+		const at = state.search.current + 1;
+		return searchMatches === 0
+			? `no match for "${state.search.query}"`
+			: `"${state.search.query}": match ${Math.max(1, at)} of ${searchMatches} · n next · N previous`;
+	}
+
+	return undefined;
 }

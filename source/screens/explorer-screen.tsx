@@ -1,17 +1,13 @@
 // The interaction list and the detail pane, side by side from 100 columns, stacked below that.
-import {Box, Text} from 'ink';
-import {useCallback, useEffect, useMemo, useState} from 'react';
+import {Box} from 'ink';
+import {useMemo, useState} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
-import {CopyMenu, COPY_MENU_HEIGHT, COPY_MENU_HINT} from '../components/copy-menu.tsx';
+import {CopyMenu, COPY_MENU_HEIGHT} from '../components/copy-menu.tsx';
 import {DetailPane, detailBodyHeight} from '../components/detail-pane.tsx';
 import {DiffView, diffViewLineCount} from '../components/diff-view.tsx';
 import {Footer} from '../components/footer.tsx';
 import {InteractionList, listVisibleRows} from '../components/interaction-list.tsx';
 import {detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
-import {describeFilter, errorCaret, FILTER_SYNTAX, parseFilter} from '../domain/filter.ts';
-import {matches} from '../domain/filter-match.ts';
-import {truncate} from '../domain/format.ts';
-import {needsAttention} from '../domain/row.ts';
 import type {InteractionScope, PageOrder} from '../domain/types.ts';
 import type {EvidenceKind} from '../domain/evidence.ts';
 import {useEvidence} from '../hooks/use-evidence.ts';
@@ -19,21 +15,28 @@ import {useExplorerKeys} from '../hooks/use-explorer-keys.ts';
 import {followStatusText, useFollow} from '../hooks/use-follow.ts';
 import {useLiveInteraction} from '../hooks/use-live-interaction.ts';
 import {useInteractionPages} from '../hooks/use-interaction-pages.ts';
+import {useListFilter} from '../hooks/use-list-filter.ts';
 import {useNow} from '../hooks/use-now.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {footerBindings, type Command} from '../keymap.ts';
 import {search} from '../lib/wrap.ts';
-import {rememberFilter, rememberedFilter} from '../lib/remembered-filters.ts';
 import {
 	currentRows,
 	explorerReducer,
 	initialExplorer,
 	selected,
 	shownTab,
-	type ExplorerState,
 	type Viewport,
 } from '../state/explorer.ts';
-import {explorerLayout, filterStatus, pageStatus} from './explorer-layout.ts';
+import {
+	describeFilterText,
+	explorerLayout,
+	filterStatus,
+	footerMessage,
+	pageStatus,
+} from './explorer-layout.ts';
+import {FilterLine} from '../components/filter-line.tsx';
+import {useDeepSelect} from '../hooks/use-deep-select.ts';
 
 type Props = {
 	readonly client: ZylonClient;
@@ -51,9 +54,6 @@ type Props = {
 	readonly onCommand: (command: Command) => void;
 	readonly onQuit: () => void;
 };
-
-/** Pages walked forward looking for a deep-linked interaction before giving up. */
-const DEEP_LINK_PAGES = 40;
 
 export function ExplorerScreen(props: Props) {
 	const {client, scope, order, pageSize, width, height} = props;
@@ -80,7 +80,7 @@ export function ExplorerScreen(props: Props) {
 		detailLines: lines.length,
 	};
 	useInteractionPages({client, scope, order, pageSize, state, dispatch, view});
-	useDeepLink(props.selectId, state, dispatch, view, setNotice);
+	useDeepSelect(props.selectId, state, dispatch, view, setNotice);
 	const follow = useFollow({
 		client,
 		scope,
@@ -108,29 +108,7 @@ export function ExplorerScreen(props: Props) {
 	const diffMax = () =>
 		marks.length === 2 ? Math.max(0, diffViewLineCount(marks[0]!, marks[1]!, width) - (height - 1)) : 0;
 
-	const filterKey = `${scope.projectId}/${scope.threadId ?? '*'}`;
-	const applyFilter = useCallback(
-		(text: string, errorsOnly: boolean) => {
-			const parsed = text.trim() ? parseFilter(text) : undefined;
-			if (parsed && !parsed.ok) return false;
-			const now = Date.now();
-			const predicate =
-				parsed || errorsOnly
-					? (row: Parameters<typeof matches>[1]) =>
-							(!parsed || matches(parsed.filter, row, now)) && (!errorsOnly || needsAttention(row, now))
-					: undefined;
-			dispatch({type: 'set-filter', text: text.trim(), errorsOnly, predicate});
-			rememberFilter(filterKey, text.trim(), errorsOnly);
-			return true;
-		},
-		[dispatch, filterKey],
-	);
-	useEffect(() => {
-		const remembered = rememberedFilter(filterKey);
-		if (remembered) applyFilter(remembered.text, remembered.errorsOnly);
-		// Only when the list opens: later changes come from the user.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, []);
+	const applyFilter = useListFilter(scope, dispatch);
 
 	useExplorerKeys({
 		active: props.active,
@@ -244,69 +222,4 @@ export function ExplorerScreen(props: Props) {
 			/>
 		</Box>
 	);
-}
-
-function describeFilterText(text: string): string {
-	const parsed = parseFilter(text);
-	return parsed.ok ? describeFilter(parsed.filter) : text;
-}
-
-function footerMessage(state: ExplorerState, searchMatches: number): string | undefined {
-	if (state.overlay?.kind === 'diff') return 'diff of the two marked · j/k PgDn/PgUp scroll · Esc close';
-	if (state.overlay?.kind === 'copy') return COPY_MENU_HINT;
-	if (state.input?.kind === 'search') return `search: ${state.input.text}▏ · Enter find · Esc cancel`;
-	if (state.input?.kind === 'filter')
-		return 'filter: Enter apply · Esc cancel · empty clears · e errors only';
-	if (state.search) {
-		const at = state.search.current + 1;
-		return searchMatches === 0
-			? `no match for "${state.search.query}"`
-			: `"${state.search.query}": match ${Math.max(1, at)} of ${searchMatches} · n next · N previous`;
-	}
-
-	return undefined;
-}
-
-/** The filter being typed, with a caret under a syntax mistake. */
-function FilterLine({text, width}: {readonly text: string; readonly width: number}) {
-	const parsed = text.trim() ? parseFilter(text) : undefined;
-	const problem = parsed && !parsed.ok ? parsed.error : undefined;
-	return (
-		<Box flexDirection="column" height={2}>
-			<Text wrap="truncate">{truncate(`/${text}▏`, width)}</Text>
-			{problem ? (
-				<Text color="red" wrap="truncate">
-					{truncate(` ${errorCaret(text, problem)} ${problem.message}`, width)}
-				</Text>
-			) : (
-				<Text dimColor wrap="truncate">
-					{truncate(FILTER_SYNTAX, width)}
-				</Text>
-			)}
-		</Box>
-	);
-}
-
-function useDeepLink(
-	id: string | undefined,
-	state: ExplorerState,
-	dispatch: (action: Parameters<typeof explorerReducer>[1]) => void,
-	view: Viewport,
-	say: (message: string | undefined) => void,
-) {
-	const [done, setDone] = useState(id === undefined);
-	const rows = currentRows(state);
-	const waiting = state.want !== undefined;
-	useEffect(() => {
-		if (done || waiting || rows.length === 0 || id === undefined) return;
-		if (rows.some(row => row.id === id)) {
-			dispatch({type: 'select-id', id, view});
-			setDone(true);
-		} else if (state.page + 1 < DEEP_LINK_PAGES && state.cache.lastPage !== state.page && !state.filter) {
-			dispatch({type: 'page', delta: 1, view});
-		} else {
-			say(`Interaction ${id} is not in the first ${DEEP_LINK_PAGES} pages of this list.`);
-			setDone(true);
-		}
-	}, [done, waiting, rows, id, state.page, state.cache.lastPage, state.filter, dispatch, view, say]);
 }
