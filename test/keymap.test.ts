@@ -37,3 +37,43 @@ test('the footer shows only what applies to the focused pane', () => {
 	assert.ok(!list.includes('tabs'));
 	assert.ok(detail.includes('tabs'));
 });
+
+test('a chunk mixing a command and text types everything after the command, and Enter commits', async () => {
+	const {routeKeys} = await import('../source/key-input.ts');
+	let typing = false;
+	let text = '';
+	const log: string[] = [];
+	const routes = {
+		typing: () => typing,
+		type: (char: string) => {
+			text += char;
+		},
+		erase: () => {
+			text = text.slice(0, -1);
+		},
+		cancel: () => {
+			typing = false;
+			log.push('cancel');
+		},
+		commit: () => {
+			typing = false;
+			log.push(`commit ${text}`);
+		},
+		run: (command: string) => {
+			log.push(command);
+			if (command === 'filter') typing = true;
+		},
+		quit: () => log.push('quit'),
+	};
+	routeKeys('j/state:error\rjj', {}, routes);
+	assert.deepEqual(log, ['down', 'filter', 'commit state:error', 'down', 'down']);
+	routeKeys('/', {}, routes);
+	routeKeys('q', {}, routes);
+	routeKeys('', {escape: true}, routes);
+	routeKeys('c', {ctrl: true}, routes);
+	assert.deepEqual(
+		log.slice(5),
+		['filter', 'cancel', 'quit'],
+		'q was text while typing; Ctrl-C always quits',
+	);
+});

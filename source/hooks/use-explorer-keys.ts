@@ -3,6 +3,7 @@
 // at a time against the latest state, so nothing typed fast is misread.
 import {useInput} from 'ink';
 import {EVIDENCE_KINDS, type EvidenceKind} from '../domain/evidence.ts';
+import {routeKeys} from '../key-input.ts';
 import {resolveKeys, type Command} from '../keymap.ts';
 import {selected, type ExplorerAction, type ExplorerState, type Viewport} from '../state/explorer.ts';
 
@@ -169,38 +170,21 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 
 	useInput(
 		(input, key) => {
-			if (key.ctrl && input === 'c') {
-				options.onQuit();
-				return;
-			}
-
-			const named = resolveKeys('', key);
-			if (getState().overlay) {
-				const command = named[0] ?? resolveKeys(input, {})[0];
+			if (getState().overlay && !(key.ctrl && input === 'c')) {
+				const command = resolveKeys('', key)[0] ?? resolveKeys(input, {})[0];
 				overlayKey(input, command, key.escape === true);
 				return;
 			}
 
-			if (named.length > 0 || key.escape || key.backspace || key.delete) {
-				if (getState().input) {
-					if (key.escape) dispatch({type: 'input-end'});
-					else if (key.backspace || key.delete) dispatch({type: 'input-erase'});
-					else if (key.return) commitInput();
-					return;
-				}
-
-				named.forEach(run);
-				return;
-			}
-
-			for (const char of input) {
-				if (getState().input) {
-					if (char === '\r' || char === '\n') commitInput();
-					else if (char >= ' ') dispatch({type: 'input-type', text: char});
-				} else {
-					resolveKeys(char, {}).forEach(run);
-				}
-			}
+			routeKeys(input, key, {
+				typing: () => getState().input !== undefined,
+				type: text => dispatch({type: 'input-type', text}),
+				erase: () => dispatch({type: 'input-erase'}),
+				cancel: () => dispatch({type: 'input-end'}),
+				commit: commitInput,
+				run,
+				quit: options.onQuit,
+			});
 		},
 		{isActive: options.active},
 	);

@@ -2,7 +2,8 @@
 // are text (so `q` types a q), and Enter or Esc leave the filter.
 import {useInput} from 'ink';
 import type {Dispatch} from 'react';
-import {resolveKeys, type Command} from '../keymap.ts';
+import {routeKeys} from '../key-input.ts';
+import type {Command} from '../keymap.ts';
 import type {PickerAction, PickerState} from '../state/picker.ts';
 
 type Options = {
@@ -71,41 +72,20 @@ export function usePickerKeys(options: Options): void {
 	};
 
 	useInput(
-		(input, key) => {
-			if (key.ctrl && input === 'c') {
-				options.onQuit();
-				return;
-			}
-
-			const named = resolveKeys('', key);
-			if (named.length > 0 || key.escape || key.backspace || key.delete) {
-				if (getState().filtering) {
-					if (key.escape) dispatch({type: 'filter-clear'});
-					else if (key.backspace || key.delete) dispatch({type: 'filter-erase'});
-					else if (key.return) dispatch({type: 'filter-done'});
-					else if (key.downArrow || key.upArrow) {
-						dispatch({type: 'filter-done'});
-						named.forEach(run);
-					}
-
-					return;
-				}
-
-				named.forEach(run);
-				return;
-			}
-
-			// A chunk can mix commands and text ("/abc\r" typed fast or pasted): take it one character at a
-			// time, so that everything after `/` is filter text and Enter ends it.
-			for (const char of input) {
-				if (getState().filtering) {
-					if (char === '\r' || char === '\n') dispatch({type: 'filter-done'});
-					else if (char >= ' ') dispatch({type: 'filter-type', text: char});
-				} else {
-					resolveKeys(char, {}).forEach(run);
-				}
-			}
-		},
+		(input, key) =>
+			routeKeys(input, key, {
+				typing: () => getState().filtering,
+				type: text => dispatch({type: 'filter-type', text}),
+				erase: () => dispatch({type: 'filter-erase'}),
+				cancel: () => dispatch({type: 'filter-clear'}),
+				commit: () => dispatch({type: 'filter-done'}),
+				arrowWhileTyping: command => {
+					dispatch({type: 'filter-done'});
+					run(command);
+				},
+				run,
+				quit: options.onQuit,
+			}),
 		{isActive: options.active},
 	);
 }
