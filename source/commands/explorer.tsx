@@ -30,7 +30,7 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 			pageSize={session.pageSize}
 			followMs={Number(process.env['ZYLON_FOLLOW_MS']) || undefined}
 		/>,
-		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 60},
+		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);
 
 	// Leave the alternate screen and show the cursor on every way out, not just `q`.
