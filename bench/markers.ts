@@ -18,9 +18,13 @@ export const hello = 'Hello from Ink';
 /** Keys that move focus from the list to the detail pane once an interaction is open (DESIGN: Tab). */
 export const focusDetail: readonly string[] = [keys.tab];
 
+const scrollPosition = /lines\s+\d[\d,]*\s*[–-]\s*\d[\d,]*\s+of\s+\d[\d,]*/;
+
+export const hasDetailScroll = (screen: string): boolean => scrollPosition.test(screen);
+
 /** The detail pane's scroll position, e.g. `lines 1–33 of 4,086`; a scroll changes it. */
 export function detailScroll(screen: string): string {
-	const position = /lines\s+\d[\d,]*\s*[–-]\s*\d[\d,]*\s+of\s+\d[\d,]*/.exec(screen);
+	const position = scrollPosition.exec(screen);
 	if (!position) throw new Error('no detail scroll position (e.g. "lines 1–33 of 4,086") on screen');
 	return position[0];
 }

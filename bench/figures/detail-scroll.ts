@@ -27,8 +27,12 @@ export const figure: Figure = {
 		const term = await harness.spawnCli({args, env: harness.connectionEnv(server)});
 		try {
 			await term.waitFor(markers.detailPane, {timeoutMs: startupTimeoutMs});
+			// The deep link lands on the long transcript once its page is in: wait for its position label.
+			await term.waitFor(screen => markers.hasDetailScroll(screen), {timeoutMs: startupTimeoutMs});
 			await term.waitIdle(200);
 			await term.press(markers.focusDetail, {gapMs: 50});
+			await term.waitFor(screen => markers.hasDetailScroll(screen), {timeoutMs: startupTimeoutMs});
+			await term.waitIdle(100);
 			if (!harness.quick) await keyLatency(term, markers.detailDown, markers.detailScroll);
 			const samples: number[] = [];
 			for (let index = 0; index < harness.presses; index++) {

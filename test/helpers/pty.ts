@@ -2,6 +2,9 @@
 // bench see what a user would see (and every byte that produced it), not what Ink meant to draw.
 import ptyModule from '@lydell/node-pty';
 import xtermModule from '@xterm/headless';
+import {mkdtempSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import type {IPty} from '@lydell/node-pty';
 
@@ -85,6 +88,12 @@ process.once('exit', () => {
 	for (const term of live) term.kill('SIGKILL');
 });
 
+let scratchDirectory: string | undefined;
+function scratch(): string {
+	scratchDirectory ??= mkdtempSync(path.join(os.tmpdir(), 'zylon-tui-pty-'));
+	return scratchDirectory;
+}
+
 function delay(ms: number): Promise<void> {
 	return new Promise(resolve => setTimeout(resolve, ms));
 }
@@ -95,8 +104,16 @@ function childEnv(extra: Readonly<Record<string, string>> | undefined): Record<s
 		// The developer's own connection settings must not leak into a test's child.
 		if (value !== undefined && !name.startsWith('ZYLON_')) env[name] = value;
 	}
-	// Ink draws nothing interactive when CI is set (field notes §2.2).
-	return {...env, CI: 'false', TERM: 'xterm-256color', ...extra};
+	// Ink draws nothing interactive when CI is set (field notes §2.2). The program's remembered state
+	// (user ids, filters) goes to a directory of this test run, never the developer's home.
+	return {
+		...env,
+		CI: 'false',
+		TERM: 'xterm-256color',
+		XDG_CACHE_HOME: scratch(),
+		XDG_STATE_HOME: scratch(),
+		...extra,
+	};
 }
 
 function describe(match: Matcher): string {
