@@ -10,9 +10,19 @@ import type {PageOrder, Project, Thread} from './domain/types.ts';
 import {resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
 import {useAsync} from './hooks/use-async.ts';
 import {bindings} from './keymap.ts';
+import {FILTER_SYNTAX} from './domain/filter.ts';
+import {FLAG_CODES} from './domain/row.ts';
 import {ExplorerScreen} from './screens/explorer-screen.tsx';
 import {ProjectScreen} from './screens/project-screen.tsx';
 import {ThreadScreen} from './screens/thread-screen.tsx';
+
+/** The key table, plus what the list's flag column and the filter line mean. */
+const helpBindings = [
+	...bindings,
+	{keys: '!', action: 'errors (see the Errors tab)', context: 'flag column'},
+	...Object.entries(FLAG_CODES).map(([flag, code]) => ({keys: code, action: flag, context: 'flag column'})),
+	{keys: '/', action: FILTER_SYNTAX, context: 'filter'},
+];
 
 type Props = {
 	readonly client: ZylonClient;
@@ -147,7 +157,7 @@ function Explorer({
 				breadcrumb={breadcrumb}
 				width={width}
 			/>
-			{help ? <HelpOverlay bindings={bindings} width={width} height={bodyHeight} /> : null}
+			{help ? <HelpOverlay bindings={helpBindings} width={width} height={bodyHeight} /> : null}
 			{/* Hidden, not unmounted: closing help comes back to the same place, nothing refetched. */}
 			<Box display={help ? 'none' : 'flex'} flexDirection="column">
 				{body}

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {errorItems, triageFlags} from '../source/domain/triage.ts';
-import {interactionRow, promptSummary, rowColumns} from '../source/domain/row.ts';
+import {flagCodes, interactionRow, promptSummary, rowColumns} from '../source/domain/row.ts';
 import {detailHeaderFields, detailHeaderLines, HEADER_LINES} from '../source/domain/detail-header.ts';
 import stringWidth from 'string-width';
 import {fullPgpt, interaction, NOW, richInteraction, text} from './helpers/fixtures.ts';
@@ -115,7 +115,10 @@ test('interactionRow: time with zone, age, glyph and word, model, tokens, stop, 
 	assert.deepEqual(rowColumns(30), ['time', 'state', 'flag']);
 	const failed = interaction({state: 'Error', output: output({stopReason: 'error'})});
 	assert.match(interactionRow(failed, NOW, 120), /✗ error /);
-	assert.match(interactionRow(failed, NOW, 120), / ! List the open risks\.$/);
+	assert.match(interactionRow(failed, NOW, 120), / ! {3}List the open risks\.$/);
+	const cut = interaction({output: output({stopReason: 'max_tokens'})});
+	assert.match(interactionRow(cut, NOW, 120), / T {3}List the open risks\.$/, 'truncated shows T');
+	assert.equal(flagCodes(failed, NOW), '!');
 });
 
 test('interactionRow: fits the width by display width, dropping minor fields first', () => {

@@ -1,6 +1,6 @@
 // The one-line summary of an interaction in the list.
 import {firstLine, fit, formatAge, formatTimeUtc, formatTokens, stateGlyph, truncate} from './format.ts';
-import {errorItems, triageFlags} from './triage.ts';
+import {errorItems, triageFlags, type TriageFlag} from './triage.ts';
 import type {Interaction, Message} from './types.ts';
 
 /** The first line of the user's text, or what the message holds when it has no text. */
@@ -15,16 +15,35 @@ export function promptSummary(message: Message): string {
 	return `(no text: ${[...new Set(message.content.map(b => b.type))].join(', ')})`;
 }
 
-/** Whether the row gets the "!" marker: any triage flag or any item for the Errors tab. */
+/** Whether the row needs a look: any triage flag or any item for the Errors tab. */
 export function needsAttention(interaction: Interaction, nowMs: number): boolean {
 	return triageFlags(interaction, nowMs).length > 0 || errorItems(interaction, nowMs).length > 0;
+}
+
+/** One letter per triage flag in the list's flag column; `!` first when the Errors tab has items. */
+export const FLAG_CODES: Readonly<Record<TriageFlag, string>> = {
+	truncated: 'T',
+	empty: 'E',
+	'tool-error': 'X',
+	stuck: 'S',
+	refusal: 'R',
+};
+
+export function flagCodes(interaction: Interaction, nowMs: number): string {
+	const errors = errorItems(interaction, nowMs).length > 0 ? '!' : '';
+	return (
+		errors +
+		triageFlags(interaction, nowMs)
+			.map(flag => FLAG_CODES[flag])
+			.join('')
+	);
 }
 
 type Column = 'time' | 'age' | 'state' | 'model' | 'tokens' | 'stop' | 'flag';
 
 // Fixed column widths so that rows line up; which columns are shown depends on the width only,
 // never on a row's content, for the same reason.
-const WIDTHS: Record<Column, number> = {time: 6, age: 8, state: 9, model: 8, tokens: 11, stop: 10, flag: 1};
+const WIDTHS: Record<Column, number> = {time: 6, age: 8, state: 9, model: 8, tokens: 11, stop: 10, flag: 3};
 const ORDER: readonly Column[] = ['time', 'age', 'state', 'model', 'tokens', 'stop', 'flag'];
 /** Dropped in this order when the prompt would get fewer than MIN_PROMPT columns. */
 const OPTIONAL: readonly Column[] = ['age', 'stop', 'model', 'tokens'];
@@ -60,7 +79,7 @@ export function interactionRow(interaction: Interaction, nowMs: number, width: n
 			case 'stop':
 				return fit(interaction.output?.stopReason ?? '-', WIDTHS.stop);
 			case 'flag':
-				return needsAttention(interaction, nowMs) ? '!' : ' ';
+				return fit(flagCodes(interaction, nowMs), WIDTHS.flag);
 		}
 	};
 	const head = rowColumns(width).map(value).join(' ');
