@@ -1,10 +1,10 @@
 import {Box, Text} from 'ink';
-import Spinner from 'ink-spinner';
 import {stateGlyph, truncate} from '../domain/format.ts';
 import {interactionRow} from '../domain/row.ts';
 import type {Interaction} from '../domain/types.ts';
+import {ListTitle} from './list-title.tsx';
 import {ErrorBox, retryHint} from './error-box.tsx';
-import {theme, toneColor} from './theme.ts';
+import {toneColor} from './theme.ts';
 
 type Props = {
 	readonly rows: readonly Interaction[];
@@ -66,20 +66,14 @@ export function InteractionList({
 	const visible = listVisibleRows(height, error !== undefined);
 	const start = Math.max(0, Math.min(top, rows.length));
 	const window = rows.slice(start, start + visible);
-	const spinnerWidth = loading ? 2 : 0;
-	const heading = truncate(`${title.toUpperCase()}  ${status}`, width - spinnerWidth);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Box height={1}>
-				{loading ? (
-					<Text color={theme.running}>
-						<Spinner type="dots" />{' '}
-					</Text>
-				) : null}
-				<Text bold={focused} color={focused ? theme.accent : undefined} wrap="truncate">
-					{heading}
-				</Text>
-			</Box>
+			<ListTitle
+				text={`${title.toUpperCase()}  ${status}`}
+				width={width}
+				loading={loading}
+				emphasis={focused}
+			/>
 			{error === undefined || height < 2 ? null : (
 				<ErrorBox
 					message={error}

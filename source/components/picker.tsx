@@ -1,9 +1,8 @@
 import {Box, Text} from 'ink';
-import Spinner from 'ink-spinner';
 import stringWidth from 'string-width';
 import {formatCount, truncate} from '../domain/format.ts';
+import {ListTitle} from './list-title.tsx';
 import {ErrorBox, retryHint} from './error-box.tsx';
-import {theme} from './theme.ts';
 
 export type PickerItem = {readonly label: string; readonly detail?: string};
 
@@ -39,19 +38,9 @@ export function Picker({title, items, cursor, top, height, width, filter, filter
 	const start = Math.max(0, Math.min(top, items.length));
 	const window = items.slice(start, start + visible);
 	const showFilter = height >= 2 && (filtering || (filter ?? '') !== '');
-	const heading = truncate(`${title}  ${formatCount(items.length)}`, width - (loading ? 2 : 0));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Box height={1}>
-				{loading ? (
-					<Text color={theme.running}>
-						<Spinner type="dots" />{' '}
-					</Text>
-				) : null}
-				<Text bold color={theme.accent} wrap="truncate">
-					{heading}
-				</Text>
-			</Box>
+			<ListTitle text={`${title}  ${formatCount(items.length)}`} width={width} loading={loading} emphasis />
 			{showFilter ? (
 				<Text inverse={filtering} wrap="truncate">
 					{truncate(`/${filter ?? ''}${filtering ? '▏' : ''}`, width)}
