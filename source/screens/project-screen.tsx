@@ -20,7 +20,9 @@ type Props = {
 
 export function projectItem(project: Project): SelectItem<Project> {
 	const members =
-		project.memberCount === undefined ? undefined : `${formatCount(project.memberCount)} members`;
+		project.memberCount === undefined
+			? undefined
+			: `${formatCount(project.memberCount)} member${project.memberCount === 1 ? '' : 's'}`;
 	return {
 		label: project.name,
 		detail: [members, project.visibility, project.isPinned ? 'pinned' : undefined]
