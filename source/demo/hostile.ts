@@ -25,8 +25,5 @@ export const hostile = {
 
 export type HostileKey = keyof typeof hostile;
 
-/** Every hostile string, joined: for one field that must carry all of them at once. */
-export const allHostile = Object.values(hostile).join(' | ');
-
 /** A short hostile name (thread/project/tool names must stay one line, so no newline here). */
 export const hostileName = (label: string): string => `${label} ${hostile.titleOsc0} ${hostile.bidi}`;

@@ -205,10 +205,6 @@ export function parseFilter(source: string): ParseResult {
 	return {ok: true, filter: {source, terms}};
 }
 
-export const EMPTY_FILTER: Filter = {source: '', terms: []};
-
-export const isEmptyFilter = (filter: Filter) => filter.terms.length === 0;
-
 function describeTerm(term: FilterTerm): string {
 	let text: string;
 	switch (term.kind) {
