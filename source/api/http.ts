@@ -188,7 +188,7 @@ type Outcome =
 	| {kind: 'retry'; error: ApiError}
 	| {kind: 'fatal'; error: ApiError};
 
-const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+export const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const aborted = (request: Request): ApiError =>
 	new ApiError('aborted', `Cancelled: ${request.resource}`, {resource: request.resource});

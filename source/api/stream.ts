@@ -6,6 +6,7 @@ import type {StreamEvent} from '../domain/stream.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
 import type {RouteGeneration, ZylonClient} from './client-types.ts';
 import {ApiError} from './errors.ts';
+import {capital, retryAfter} from './http.ts';
 import {parseStreamEvent} from './parse/stream-event.ts';
 import {createSseParser, SseTooLargeError} from './sse.ts';
 
@@ -166,7 +167,7 @@ async function drain(reader: ReadableStreamDefaultReader<string>, graceMs: numbe
 
 function statusError(client: ZylonClient, response: Response, resource: string): ApiError {
 	const {status} = response;
-	const details = {status, resource, retryAfterMs: retryAfterMs(response.headers.get('retry-after'))};
+	const details = {status, resource, retryAfterMs: retryAfter(response.headers)};
 	if (status === 401)
 		return new ApiError(
 			'unauthorized',
@@ -179,16 +180,6 @@ function statusError(client: ZylonClient, response: Response, resource: string):
 		return new ApiError('server', `The server failed to send ${resource} (${status})`, details);
 	return new ApiError('http', `Could not read ${resource} (${status})`, details);
 }
-
-function retryAfterMs(value: string | null): number | undefined {
-	if (!value) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-	const date = Date.parse(value);
-	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
-}
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function reason(error: unknown): string {
 	const cause =
