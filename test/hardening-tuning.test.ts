@@ -2,7 +2,7 @@
 // cannot silently turn the timeout off or the body cap up.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {formatBytes} from '../source/api/http.ts';
+import {formatBytes} from '../source/api/http-words.ts';
 import {tuningFromEnv} from '../source/api/tuning.ts';
 import {ConfigError} from '../source/config/errors.ts';
 

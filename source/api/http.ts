@@ -2,9 +2,18 @@
 // across retries and ignores Retry-After), a fresh timeout per attempt, a capped body read as text,
 // and typed errors built only from our own words, so the token can never leak into one.
 import {ofetch} from 'ofetch';
-import {sanitizeLine} from '../lib/sanitize.ts';
 import type {Connection} from './client-types.ts';
 import {ApiError} from './errors.ts';
+import {
+	capital,
+	describeBody,
+	formatBytes,
+	formatSeconds,
+	isHtml,
+	networkReason,
+	serverText,
+} from './http-words.ts';
+import {backoff, retryAfter, sleep} from './retry-timing.ts';
 
 export type HttpSettings = {
 	readonly connection: Connection;
@@ -31,9 +40,6 @@ export type Request = {
 export type NotFound = {readonly notFound: true; readonly message?: string};
 
 const RETRIABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
-const MAX_RETRY_AFTER_MS = 30_000;
-const MAX_BACKOFF_MS = 8_000;
-const MAX_SERVER_TEXT = 160;
 
 export type Http = {
 	get(request: Request): Promise<unknown>;
@@ -188,8 +194,6 @@ type Outcome =
 	| {kind: 'retry'; error: ApiError}
 	| {kind: 'fatal'; error: ApiError};
 
-export const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
 const aborted = (request: Request): ApiError =>
 	new ApiError('aborted', `Cancelled: ${request.resource}`, {resource: request.resource});
 
@@ -203,37 +207,6 @@ function cleanQuery(query: Query | undefined): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) out[key] = String(value);
 	return out;
-}
-
-/** Full-jitter-ish exponential backoff: between half and all of base·2^(n-1), capped. */
-export function backoff(baseMs: number, attempt: number): number {
-	const ceiling = Math.min(baseMs * 2 ** (attempt - 1), MAX_BACKOFF_MS);
-	return ceiling * (0.5 + Math.random() / 2);
-}
-
-/** Retry-After in seconds or as an HTTP date; capped so a hostile value cannot stall us for hours. */
-export function retryAfter(headers: Headers, now = Date.now()): number | undefined {
-	const value = headers.get('retry-after')?.trim();
-	if (!value) return undefined;
-	if (/^\d+(?:\.\d+)?$/.test(value)) return Math.min(Number(value) * 1000, MAX_RETRY_AFTER_MS);
-	const date = Date.parse(value);
-	if (Number.isNaN(date)) return undefined;
-	return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (signal?.aborted) return reject(new Error('aborted'));
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(new Error('aborted'));
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, ms);
-		signal?.addEventListener('abort', onAbort, {once: true});
-	});
 }
 
 async function readCapped(response: Response, max: number, resource: string): Promise<string> {
@@ -276,76 +249,4 @@ function parseJson(text: string, resource: string): unknown {
 		const what = describeBody(text, error);
 		throw new ApiError('malformed', `Unexpected response for ${resource}: ${what}, not JSON`, {resource});
 	}
-}
-
-function describeBody(text: string, error: unknown): string {
-	const start = text.trimStart();
-	if (start === '') return 'an empty body';
-	if (isHtml(start)) return 'an HTML page';
-	if (start.startsWith('{') || start.startsWith('[')) {
-		return error instanceof SyntaxError && /end of (?:JSON )?input|Unterminated/i.test(error.message)
-			? 'truncated JSON'
-			: 'invalid JSON';
-	}
-	return `text starting "${sanitizeLine(start.slice(0, 40))}"`;
-}
-
-/** The server's own words from an error body: sanitised, one line, short, and never the token. */
-export function serverText(text: string, token: string): string {
-	let said = text;
-	try {
-		const json: unknown = JSON.parse(text);
-		if (typeof json === 'object' && json !== null) {
-			const record = json as Record<string, unknown>;
-			const nested = record['error'];
-			const candidate =
-				record['message'] ??
-				(typeof nested === 'object' && nested !== null
-					? (nested as Record<string, unknown>)['message']
-					: nested) ??
-				record['detail'];
-			said = typeof candidate === 'string' ? candidate : '';
-		}
-	} catch {
-		if (text.trimStart().startsWith('<')) said = '';
-	}
-	if (token) said = said.split(token).join('••••');
-	said = sanitizeLine(said).trim();
-	return said.length > MAX_SERVER_TEXT ? `${said.slice(0, MAX_SERVER_TEXT - 1)}…` : said;
-}
-
-const isHtml = (text: string): boolean => text.trimStart().startsWith('<');
-
-const formatSeconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
-
-/** 64 MiB, 512 KiB, 900 bytes: the cap in the unit a person would use. */
-export function formatBytes(bytes: number): string {
-	if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
-	if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
-	return `${bytes} bytes`;
-}
-
-function networkReason(error: unknown): string {
-	// ofetch wraps the fetch failure; undici hides the system error one or two causes deeper.
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && current; depth++) {
-		const code = (current as {code?: unknown}).code;
-		if (typeof code === 'string') {
-			const known: Record<string, string> = {
-				ECONNREFUSED: 'connection refused',
-				ECONNRESET: 'connection reset',
-				ENOTFOUND: 'host not found',
-				EAI_AGAIN: 'host name lookup failed',
-				ETIMEDOUT: 'connection timed out',
-				EHOSTUNREACH: 'host unreachable',
-				ENETUNREACH: 'network unreachable',
-				UND_ERR_SOCKET: 'the connection was dropped',
-				UND_ERR_CLOSED: 'the connection was dropped',
-			};
-			if (known[code]) return known[code];
-			if (/CERT|SSL|TLS/i.test(code)) return `TLS certificate problem (${sanitizeLine(code)})`;
-		}
-		current = (current as {cause?: unknown}).cause;
-	}
-	return 'the connection failed';
 }

@@ -6,7 +6,8 @@ import type {StreamEvent} from '../domain/stream.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
 import type {RouteGeneration, ZylonClient} from './client-types.ts';
 import {ApiError} from './errors.ts';
-import {capital, retryAfter} from './http.ts';
+import {retryAfter} from './retry-timing.ts';
+import {capital} from './http-words.ts';
 import {parseStreamEvent} from './parse/stream-event.ts';
 import {createSseParser, SseTooLargeError} from './sse.ts';
 
