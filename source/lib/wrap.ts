@@ -65,6 +65,11 @@ export type Match = {
 	readonly length: number;
 };
 
+/** The index of each line holding at least one match, in order: n/N step by line, not by match. */
+export function matchingLines(lines: readonly Line[], query: string): readonly number[] {
+	return [...new Set(search(lines, query).map(match => match.line))];
+}
+
 /** Case-insensitive occurrences of `query` in the visual lines, in reading order. */
 export function search(lines: readonly Line[], query: string): readonly Match[] {
 	if (query === '') return [];

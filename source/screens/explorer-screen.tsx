@@ -19,7 +19,7 @@ import {useListFilter} from '../hooks/use-list-filter.ts';
 import {useNow} from '../hooks/use-now.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {footerBindings, type Command} from '../keymap.ts';
-import {search} from '../lib/wrap.ts';
+import {matchingLines} from '../lib/wrap.ts';
 import {
 	currentRows,
 	explorerReducer,
@@ -116,7 +116,7 @@ export function ExplorerScreen(props: Props) {
 		dispatch,
 		view,
 		applyFilter,
-		matchLines: query => [...new Set(search(lines, query).map(match => match.line))],
+		matchLines: query => matchingLines(lines, query),
 		onCommand: props.onCommand,
 		onBack: props.onBack,
 		onQuit: props.onQuit,
@@ -143,9 +143,13 @@ export function ExplorerScreen(props: Props) {
 				state.want !== undefined,
 			);
 	const loading = (state.want !== undefined || (state.filter?.seek ?? 0) > 0) && state.loading.size > 0;
-	const searchLines = state.search
-		? [...new Set(search(lines, state.search.query).map(match => match.line))]
-		: [];
+	// A search scans every wrapped line of the detail (fields up to 200,000 characters); keys that only
+	// step between matches or move in the list leave lines and query alone and need not rescan.
+	const searchQuery = state.search?.query;
+	const searchLines = useMemo(
+		() => (searchQuery === undefined ? [] : matchingLines(lines, searchQuery)),
+		[lines, searchQuery],
+	);
 	const list = (
 		<Box flexDirection="column" width={layout.list.width} height={layout.list.height}>
 			<InteractionList
