@@ -130,3 +130,23 @@ test('a Processing interaction streams to completion in the detail pane', async 
 	await term.waitFor(`${id} · … running`);
 	await term.waitFor(`${id} · ✓ ok`, {timeoutMs: 8000});
 });
+
+test('/ in the detail searches the transcript; n and N step through the matches', async () => {
+	const {term} = await open(f => ['--project', f.projects.insightsId]);
+	await term.press(keys.tab);
+	await term.press('/');
+	await term.waitFor('search: ');
+	await term.press('the\r');
+	const found = await term
+		.waitFor(/"the": match 1 of (\d+)/)
+		.then(() => /match 1 of (\d+)/.exec(term.screen())!);
+	const total = Number(found[1]);
+	assert.ok(total >= 2, 'the transcript has more than one "the"');
+	await term.press('n');
+	await term.waitFor(`match 2 of ${total}`);
+	await term.press('N');
+	await term.waitFor(`match 1 of ${total}`);
+	await term.press('/');
+	await term.press('zzqqxx\r');
+	await term.waitFor('no match for "zzqqxx"');
+});
