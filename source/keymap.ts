@@ -224,7 +224,8 @@ export function resolveKeys(input: string, key: KeyFlags): Command[] {
 
 	const commands: Command[] = [];
 	for (const char of input) {
-		const command = char === '\r' ? 'open' : byChar.get(char);
+		// Enter and Tab can arrive inside a run of characters ("\t/" typed fast).
+		const command = char === '\r' ? 'open' : char === '\t' ? 'focus-next' : byChar.get(char);
 		if (command) commands.push(command);
 	}
 

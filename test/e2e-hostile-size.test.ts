@@ -65,6 +65,8 @@ describe('size limits end to end', () => {
 			term.write('j');
 			await term.waitFor(screen => screen !== before, {timeoutMs: 10_000});
 			times.push(Date.now() - at);
+			// The first changed frame may be the list alone; let the detail pane land before looking at it.
+			await term.waitIdle(60);
 			sawBig ||= term.screen().includes('BIG-START');
 			sawHistory ||= term.screen().includes('HISTORY-');
 		}

@@ -134,6 +134,7 @@ test('a Processing interaction streams to completion in the detail pane', async 
 test('/ in the detail searches the transcript; n and N step through the matches', async () => {
 	const {term} = await open(f => ['--project', f.projects.insightsId]);
 	await term.press(keys.tab);
+	await term.waitIdle(50);
 	await term.press('/');
 	await term.waitFor('search: ');
 	await term.press('the\r');

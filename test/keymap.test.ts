@@ -77,3 +77,7 @@ test('a chunk mixing a command and text types everything after the command, and 
 		'q was text while typing; Ctrl-C always quits',
 	);
 });
+
+test('Tab inside a run of characters still moves focus', () => {
+	assert.deepEqual(resolveKeys('\t/', {}), ['focus-next', 'filter']);
+});

@@ -243,9 +243,9 @@ export async function spawnTerminal(options: SpawnOptions): Promise<Term> {
 		rawSince: mark => Buffer.concat(chunks).subarray(mark).toString('utf8'),
 		bytesSince: mark => byteCount - mark,
 		lastOutputAt: () => lastAt,
-		waitFor: (match, {timeoutMs = 5000} = {}) =>
+		waitFor: (match, {timeoutMs = 10_000} = {}) =>
 			waitUntil(() => test(match, screen()), describe(match), timeoutMs),
-		waitForNot: (match, {timeoutMs = 5000} = {}) =>
+		waitForNot: (match, {timeoutMs = 10_000} = {}) =>
 			waitUntil(() => !test(match, screen()), `not ${describe(match)}`, timeoutMs),
 		async waitIdle(quietMs = 100, {timeoutMs = 5000} = {}) {
 			const deadline = performance.now() + timeoutMs;
