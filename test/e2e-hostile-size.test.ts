@@ -78,7 +78,9 @@ describe('size limits end to end', () => {
 		term.write('gj');
 		await term.waitFor('BIG-START');
 		term.write('\r');
-		await term.waitIdle(60);
+		// Focus is on the detail once its keys show in the footer.
+		await term.waitFor('1-3 tabs');
+		await term.waitIdle(100);
 		term.write('G');
 		await term.waitFor(/cut for display at 200,000 of 41,943,\d+ characters/);
 		term.write('\u001B');
