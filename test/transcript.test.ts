@@ -131,3 +131,16 @@ test('detailLineCount grows as the width shrinks and is 0 without an interaction
 	);
 	assert.equal(detailLineCount(undefined, 'transcript', 80, options), 0);
 });
+
+test("the request's last message, when it is this turn's prompt, is shown once, as this turn", () => {
+	const prompt = {role: 'user', content: [text('Why did the import fail?')]};
+	const earlier = {role: 'assistant', content: [text('Earlier answer.')]};
+	const lines = (messages: (typeof prompt)[]) =>
+		transcriptLines(interaction({userInput: prompt, pgpt: {...fullPgpt, system: undefined, messages}}), {
+			systemExpanded: false,
+		})
+			.map(line => line.text)
+			.filter(line => line.includes('Why did the import fail?')).length;
+	assert.equal(lines([earlier, prompt]), 1);
+	assert.equal(lines([prompt, earlier]), 2, 'an earlier identical prompt is history, kept');
+});

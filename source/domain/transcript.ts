@@ -131,12 +131,24 @@ function messageLines(out: Builder, message: Message, options: TranscriptOptions
 	if (message.content.length === 0) out.push('(empty)', 'dim', 1);
 }
 
+/** The request's messages usually end with this turn's prompt, which is shown once, as this turn. */
+function withoutThisTurn(messages: readonly Message[], input: Message): readonly Message[] {
+	const last = messages.at(-1);
+	const same =
+		last !== undefined &&
+		last.role === input.role &&
+		messageText(last) === messageText(input) &&
+		last.content.length === input.content.length;
+	return same ? messages.slice(0, -1) : messages;
+}
+
 function build(interaction: Interaction, options: TranscriptOptions): readonly StyledLine[] {
 	const out = new Builder();
 	const pgpt = interaction.pgpt;
 	if (pgpt?.system?.text) systemLines(out, pgpt.system.text, options.systemExpanded);
-	for (const message of pgpt?.messages ?? []) messageLines(out, message, options);
-	if (pgpt && pgpt.messages.length > 0) out.push('── this turn ──', 'meta', 0);
+	const history = withoutThisTurn(pgpt?.messages ?? [], interaction.userInput);
+	for (const message of history) messageLines(out, message, options);
+	if (history.length > 0) out.push('── this turn ──', 'meta', 0);
 	messageLines(out, interaction.userInput, options);
 	const output = interaction.output;
 	if (output) {
