@@ -1,6 +1,7 @@
 // Text the user takes away (copy, pager, export): the transcript as Markdown, the request parameters
 // and the raw interaction as JSON, and a command that reopens the explorer at this interaction.
 // Domain strings are already sanitised and masked; JSON is escaped (not stripped) so it stays valid.
+import {withoutThisTurn} from './transcript.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
 import {formatDateTimeUtc} from './format.ts';
 import {PGPT_NOT_STORED} from './params.ts';
@@ -140,8 +141,9 @@ export function transcriptMarkdown(interaction: Interaction): string {
 	const out: string[] = [`# Interaction ${interaction.id}`, summaryLines(interaction).join('\n')];
 	const pgpt = interaction.pgpt;
 	if (pgpt?.system?.text) out.push('## system', pgpt.system.text);
-	for (const message of pgpt?.messages ?? []) messageMarkdown(message.role || 'unknown role', message, out);
-	if (pgpt && (pgpt.messages.length > 0 || pgpt.system?.text)) out.push('---', '_this turn_');
+	const history = withoutThisTurn(pgpt?.messages ?? [], interaction.userInput);
+	for (const message of history) messageMarkdown(message.role || 'unknown role', message, out);
+	if (pgpt && (history.length > 0 || pgpt.system?.text)) out.push('---', '_this turn_');
 	messageMarkdown(interaction.userInput.role || 'user', interaction.userInput, out);
 	const output = interaction.output;
 	if (output) {

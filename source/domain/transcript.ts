@@ -132,7 +132,7 @@ function messageLines(out: Builder, message: Message, options: TranscriptOptions
 }
 
 /** The request's messages usually end with this turn's prompt, which is shown once, as this turn. */
-function withoutThisTurn(messages: readonly Message[], input: Message): readonly Message[] {
+export function withoutThisTurn(messages: readonly Message[], input: Message): readonly Message[] {
 	const last = messages.at(-1);
 	const same =
 		last !== undefined &&
