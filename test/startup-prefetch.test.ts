@@ -7,7 +7,7 @@ import {createClient} from '../source/api/client.ts';
 import {isApiError} from '../source/api/errors.ts';
 import {startupPrefetch, PROJECTS_FIRST_PAGE} from '../source/commands/startup-prefetch.ts';
 import {connectionKey, rememberedUserId, rememberUserId} from '../source/commands/user-cache.ts';
-import {allPages} from '../source/hooks/use-all-pages.ts';
+import {allPages} from '../source/lib/all-pages.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 
 let server: DemoServer;
@@ -57,7 +57,7 @@ test('with a remembered user id, me() and the project list go out together, each
 	// Both go out before anyone asked: the UI would still be loading.
 	await served(mark, 2);
 	const user = await prefetching.me();
-	// What the project screen does (hooks/use-all-pages.ts), so the shapes must keep matching.
+	// What the project screen does (lib/all-pages.ts), so the shapes must keep matching.
 	const {items} = await allPages(request => prefetching.projects(user.id, request));
 	assert.ok(items.length > 0);
 	assert.deepEqual(

@@ -18,7 +18,7 @@ export type StartupPlan = {
 	readonly onUser?: (user: User) => void;
 };
 
-/** Must match what the project screen asks for its first page (hooks/use-all-pages.ts). */
+/** Must match what the project screen asks for its first page (lib/all-pages.ts). */
 export const PROJECTS_FIRST_PAGE: PageRequest = {first: 100};
 
 type Pending = {readonly promise: Promise<unknown>; readonly controller: AbortController};

@@ -1,7 +1,7 @@
 import type {ZylonClient} from '../api/client-types.ts';
 import type {Project} from '../domain/types.ts';
 import {formatCount} from '../domain/format.ts';
-import {allPages} from '../hooks/use-all-pages.ts';
+import {allPages} from '../lib/all-pages.ts';
 import {useAsync} from '../hooks/use-async.ts';
 import {SelectScreen, type SelectItem} from './select-screen.tsx';
 
