@@ -1,6 +1,7 @@
 // One esbuild bundle per entry: loading many small ESM files dominates Ink's startup. The bench bundles its
 // Ink "hello" baseline with these same options, so the ratio compares like with like.
 import {build} from 'esbuild';
+import {readFileSync} from 'node:fs';
 import {chmod} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import path from 'node:path';
@@ -8,15 +9,85 @@ import {fileURLToPath} from 'node:url';
 
 // Absolute, so a caller running from another working directory (the bench, a test) resolves the same stub.
 const devtoolsStub = fileURLToPath(new URL('devtools-stub.js', import.meta.url));
-// ofetch's "node" build only differs when Node has no global fetch (never on Node >= 22), yet it bundles
-// node-fetch-native (~160 KB) that startup would parse and evaluate for nothing: take the plain build.
-const ofetchPlain = path.join(
+// ofetch's entry modules read globalThis.Headers as they load, which makes Node load undici (~18 ms) although the
+// client hands ofetch its own fetch and Headers (source/api/transport.ts); the "node" entry also bundles
+// node-fetch-native (~160 KB). So `ofetch` is createFetch and FetchError straight from ofetch's shared chunk, found
+// through the plain entry's own import line; a version with another layout fails the build here, not at run time.
+const ofetchDist = path.join(
 	path.dirname(createRequire(import.meta.url).resolve('ofetch/package.json')),
-	'dist/index.mjs',
+	'dist',
 );
+const ofetchEntry = readFileSync(path.join(ofetchDist, 'index.mjs'), 'utf8');
+const ofetchCore = /import \{ (\w+) as createFetch \} from '(\.\/shared\/ofetch\.[\w-]+\.mjs)';/.exec(
+	ofetchEntry,
+);
+const ofetchErrors =
+	/export \{ (\w+) as FetchError, (\w+) as createFetchError \} from '(\.\/shared\/[^']+)';/.exec(ofetchEntry);
+if (!ofetchCore || !ofetchErrors || ofetchErrors[3] !== ofetchCore[2])
+	throw new Error(
+		'ofetch/dist/index.mjs has a new layout: update the ofetch-core plugin in scripts/bundle.js',
+	);
 
-/** @param {{entry: string; outfile: string}} options */
-export async function bundle({entry, outfile}) {
+/** @type {import('esbuild').Plugin} */
+const ofetchWithoutGlobals = {
+	name: 'ofetch-core',
+	setup(build) {
+		build.onResolve({filter: /^ofetch$/}, () => ({path: 'ofetch', namespace: 'ofetch-core'}));
+		build.onLoad({filter: /^ofetch$/, namespace: 'ofetch-core'}, () => ({
+			contents: `export {${ofetchCore[1]} as createFetch, ${ofetchErrors[1]} as FetchError} from ${JSON.stringify(ofetchCore[2])};`,
+			resolveDir: ofetchDist,
+			loader: 'js',
+		}));
+	},
+};
+
+const narrowText = fileURLToPath(new URL('../source/lib/narrow-text.ts', import.meta.url));
+const stringWidthShim = fileURLToPath(new URL('../source/lib/string-width-shim.ts', import.meta.url));
+
+/**
+ * Every `string-width` import but the shim's own goes to the shim (source/lib/narrow-text.ts says why); only for our
+ * CLI, so the hello baseline stays plain Ink.
+ * @type {import('esbuild').Plugin}
+ */
+const narrowStringWidth = {
+	name: 'narrow-string-width',
+	setup(build) {
+		build.onResolve({filter: /^string-width$/}, args =>
+			args.importer === narrowText ? undefined : {path: stringWidthShim},
+		);
+	},
+};
+
+const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
+const cellLogUpdate = fileURLToPath(new URL('../source/terminal/log-update.ts', import.meta.url));
+
+/**
+ * Ink's renderer imports './log-update.js'; this hands it that module wrapped by the cell-level frame writer
+ * (source/terminal/log-update.ts says why). Only for our CLI: the bench's hello measures what plain Ink costs.
+ * @type {import('esbuild').Plugin}
+ */
+const cellFrameWriter = {
+	name: 'cell-frame-writer',
+	setup(build) {
+		build.onResolve({filter: /^\.\/log-update\.js$/}, args =>
+			args.importer === path.join(inkBuild, 'ink.js')
+				? {path: 'ink-log-update', namespace: 'cell-frame-writer'}
+				: undefined,
+		);
+		build.onLoad({filter: /^ink-log-update$/, namespace: 'cell-frame-writer'}, () => ({
+			contents: [
+				`import ink from ${JSON.stringify(path.join(inkBuild, 'log-update.js'))};`,
+				`import {withCellWriter} from ${JSON.stringify(cellLogUpdate)};`,
+				'export default withCellWriter(ink);',
+			].join('\n'),
+			resolveDir: inkBuild,
+			loader: 'js',
+		}));
+	},
+};
+
+/** @param {{entry: string; outfile: string; product?: boolean; cellWriter?: boolean}} options */
+export async function bundle({entry, outfile, product = false, cellWriter = false}) {
 	await build({
 		entryPoints: [entry],
 		outfile,
@@ -30,7 +101,12 @@ export async function bundle({entry, outfile}) {
 		logLevel: 'warning',
 		define: {'process.env.NODE_ENV': '"production"'},
 		// Ink imports react-devtools-core statically; it is only for development, never shipped.
-		alias: {'react-devtools-core': devtoolsStub, ofetch: ofetchPlain},
+		alias: {'react-devtools-core': devtoolsStub},
+		plugins: [
+			ofetchWithoutGlobals,
+			...(product ? [narrowStringWidth] : []),
+			...(cellWriter ? [cellFrameWriter] : []),
+		],
 		// CommonJS dependencies bundled into ESM still call require().
 		banner: {
 			js: "#!/usr/bin/env node\nimport {createRequire as __zylonCreateRequire} from 'node:module';const require = __zylonCreateRequire(import.meta.url);",

@@ -1,7 +1,7 @@
 // The request loop: ofetch with retry 0 and our own retries (ofetch 1.5.1 reuses a timed-out signal
 // across retries and ignores Retry-After), a fresh timeout per attempt, a capped body read as text,
 // and typed errors built only from our own words, so the token can never leak into one.
-import {ofetch} from 'ofetch';
+import {createFetch} from 'ofetch';
 import type {Connection} from './client-types.ts';
 import {ApiError} from './errors.ts';
 import {
@@ -14,6 +14,7 @@ import {
 	serverText,
 } from './http-words.ts';
 import {backoff, retryAfter, sleep} from './retry-timing.ts';
+import {LiteHeaders, liteFetch} from './transport.ts';
 
 export type HttpSettings = {
 	readonly connection: Connection;
@@ -53,10 +54,12 @@ export const isNotFound = (value: unknown): value is NotFound =>
 export function createHttp(settings: HttpSettings): Http {
 	const {connection} = settings;
 	const host = new URL(connection.baseUrl).host;
-	const raw = ofetch.create(
-		{retry: 0, ignoreResponseError: true, responseType: 'stream'},
-		settings.fetch ? {fetch: settings.fetch} : {},
-	);
+	const raw = createFetch({
+		// node:http rather than undici (api/transport.ts says why); a test may pass its own fetch.
+		fetch: settings.fetch ?? (liteFetch as unknown as typeof globalThis.fetch),
+		Headers: LiteHeaders as unknown as typeof globalThis.Headers,
+		defaults: {retry: 0, ignoreResponseError: true, responseType: 'stream'},
+	});
 	const headers = {
 		authorization: `Bearer ${connection.token}`,
 		'x-org': connection.org,
