@@ -7,6 +7,7 @@ import {ErrorBoundary} from './components/error-boundary.tsx';
 import {HeaderBar} from './components/header-bar.tsx';
 import {HelpOverlay} from './components/help-overlay.tsx';
 import type {PageOrder, Project, Thread} from './domain/types.ts';
+import type {FirstScreen} from './commands/first-screen.ts';
 import {resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
 import {useAsync} from './hooks/use-async.ts';
 import {bindings} from './keymap.ts';
@@ -32,6 +33,8 @@ type Props = {
 	readonly pageSize: number;
 	/** Follow mode's poll interval (ZYLON_FOLLOW_MS); 5 s when not given. */
 	readonly followMs?: number;
+	/** What the first frame can show at once (commands/first-screen.ts). */
+	readonly first?: FirstScreen;
 };
 
 export function App(props: Props) {
@@ -50,14 +53,18 @@ function Explorer({
 	order,
 	pageSize,
 	followMs,
+	first = {},
 	width,
 	height,
 }: Props & {width: number; height: number}) {
 	const {exit} = useApp();
 	const [place, setPlace] = useState<Place | undefined>(
-		deepLink.projectId || deepLink.threadId || deepLink.interactionId ? undefined : {level: 'projects'},
+		first.place ??
+			(deepLink.projectId || deepLink.threadId || deepLink.interactionId ? undefined : {level: 'projects'}),
 	);
-	const [message, setMessage] = useState<string | undefined>(notices.join(' '));
+	const [message, setMessage] = useState<string | undefined>(
+		[...notices, ...(first.notice ? [first.notice] : [])].join(' '),
+	);
 	const [help, setHelp] = useState(false);
 	const [listCache] = useState(() => new Map<string, unknown>());
 	const link = useAsync(place ? 'settled' : 'deep-link', async signal => {
@@ -97,6 +104,7 @@ function Explorer({
 			<ProjectScreen
 				{...pickerCommon}
 				client={client}
+				first={first.projects}
 				cache={listCache}
 				message={message}
 				onOpen={(project: Project) => {
@@ -131,6 +139,7 @@ function Explorer({
 				pageSize={pageSize}
 				followMs={followMs}
 				selectId={place.selectId}
+				firstPage={place === first.place ? first.firstPage : undefined}
 				message={message}
 				onBack={() => setPlace({level: 'threads', project: place.project})}
 				onCommand={command => {

@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {createClient} from '../source/api/client.ts';
 import {isApiError} from '../source/api/errors.ts';
+import {firstScreen} from '../source/commands/first-screen.ts';
 import {startupPrefetch, PROJECTS_FIRST_PAGE} from '../source/commands/startup-prefetch.ts';
 import {connectionKey, rememberedUserId, rememberUserId} from '../source/commands/user-cache.ts';
 import {allPages} from '../source/lib/all-pages.ts';
@@ -148,4 +149,65 @@ test('the user id is remembered per connection, privately, without the token in 
 	// A damaged file is no hint, not a crash.
 	await import('node:fs/promises').then(fs => fs.writeFile(file, '{not json'));
 	assert.equal(rememberedUserId(file, key), undefined);
+});
+
+test('first screen: the whole project list is in hand once settled, and a later ask goes to the server', async () => {
+	const client = createClient(connection());
+	const me = await client.me();
+	const plan = {deepLink: {}, order: 'DESC' as const, pageSize: 50};
+	const prefetch = startupPrefetch(client, {...plan, rememberedUserId: me.id});
+	await prefetch.settled(5000);
+	const first = await firstScreen(prefetch, client.connection, plan);
+	assert.deepEqual(first.place, {level: 'projects'});
+	const {items} = await allPages(request => client.projects(me.id, request));
+	assert.deepEqual(
+		first.projects?.map(project => project.id),
+		items.map(project => project.id),
+	);
+	// Shown already: a reload must not be handed the start-up answer again.
+	const mark = server.log.length;
+	await prefetch.client.me();
+	assert.deepEqual(requestsSince(mark), ['/api/v1/app/me']);
+});
+
+test('first screen: a deep link lands with its place and first page, nothing asked twice', async () => {
+	const projectId = server.fixtures.projects.bigId;
+	const threadId = server.fixtures.bigThreadId;
+	const client = createClient(connection());
+	const plan = {deepLink: {projectId, threadId}, order: 'DESC' as const, pageSize: 50};
+	const mark = server.log.length;
+	const prefetch = startupPrefetch(client, plan);
+	await prefetch.settled(5000);
+	const first = await firstScreen(prefetch, client.connection, plan);
+	assert.equal(first.place?.level, 'interactions');
+	assert.equal(first.place?.level === 'interactions' && first.place.thread?.id, threadId);
+	assert.equal(first.firstPage?.items.length, 50);
+	assert.equal(first.notice, undefined);
+	assert.equal(requestsSince(mark).length, 3, 'project, thread, first page: once each');
+});
+
+test('first screen: answers not in yet, or failed, leave the screens to ask as usual', async () => {
+	const client = createClient(connection());
+	const projectId = server.fixtures.projects.bigId;
+	const threadId = server.fixtures.bigThreadId;
+	const plan = {deepLink: {projectId, threadId}, order: 'DESC' as const, pageSize: 50};
+	server.setLatency(300);
+	try {
+		const mark = server.log.length;
+		const prefetch = startupPrefetch(client, plan);
+		await prefetch.settled(20);
+		assert.deepEqual(await firstScreen(prefetch, client.connection, plan), {});
+		// The screens then get the requests already in flight, not new ones.
+		await prefetch.client.project(projectId);
+		await prefetch.client.thread(threadId, projectId);
+		assert.equal(requestsSince(mark).length, 3);
+	} finally {
+		server.setLatency(0);
+	}
+
+	// A missing project is the App's to explain (with its notice), not a fallback guessed from a missing answer.
+	const missing = {...plan, deepLink: {projectId: 'no-such-project', threadId}};
+	const prefetch = startupPrefetch(client, missing);
+	await prefetch.settled(5000);
+	assert.deepEqual(await firstScreen(prefetch, client.connection, missing), {});
 });

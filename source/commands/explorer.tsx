@@ -1,7 +1,15 @@
 import type {CliFlags} from '../cli-help.ts';
 import type {DeepLink} from '../deep-link.ts';
+import type {PageOrder} from '../domain/types.ts';
 import {openConnection, type Session} from './connect.ts';
+import {firstScreen} from './first-screen.ts';
 import {startupPrefetch} from './startup-prefetch.ts';
+
+/**
+ * How long the first frame may wait for the prefetched answers: a moment of nothing reads as start-up, while a
+ * spinner that turns into the list a frame later reads as flicker. A slower server gets the spinner.
+ */
+const FIRST_FRAME_WAIT_MS = 200;
 import {connectionKey, rememberedUserId, rememberUserId, userCacheFile} from './user-cache.ts';
 
 export async function runExplorer(flags: CliFlags): Promise<number> {
@@ -11,19 +19,18 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 		threadId: flags.thread,
 		interactionId: flags.interaction,
 	};
-	const order = flags.oldestFirst ? 'ASC' : 'DESC';
+	const order: PageOrder = flags.oldestFirst ? 'ASC' : 'DESC';
 	// The first screen's requests go out now, so their round trips overlap with loading the UI modules.
-	const {client, sent} = startupPrefetch(session.client, {
-		deepLink,
-		order,
-		pageSize: session.pageSize,
-		...userHint(session),
-	});
-	await sent;
+	const plan = {deepLink, order, pageSize: session.pageSize};
+	const prefetch = startupPrefetch(session.client, {...plan, ...userHint(session)});
+	await prefetch.sent;
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../app.tsx')]);
+	await prefetch.settled(FIRST_FRAME_WAIT_MS);
+	const first = await firstScreen(prefetch, session.client.connection, plan);
 	const instance = render(
 		<App
-			client={client}
+			client={prefetch.client}
+			first={first}
 			notices={session.notices}
 			deepLink={deepLink}
 			order={order}

@@ -5,6 +5,7 @@
 import {subscribe, unsubscribe} from 'node:diagnostics_channel';
 import type {ZylonClient} from '../api/client-types.ts';
 import {ApiError} from '../api/errors.ts';
+import {requestSentChannel} from '../api/transport.ts';
 import type {DeepLink} from '../deep-link.ts';
 import type {PageOrder, PageRequest, User} from '../domain/types.ts';
 
@@ -21,7 +22,12 @@ export type StartupPlan = {
 /** Must match what the project screen asks for its first page (lib/all-pages.ts). */
 export const PROJECTS_FIRST_PAGE: PageRequest = {first: 100};
 
-type Pending = {readonly promise: Promise<unknown>; readonly controller: AbortController};
+type Pending = {
+	readonly promise: Promise<unknown>;
+	readonly controller: AbortController;
+	/** Set once the answer is in: the first frame can be drawn with it instead of a spinner. */
+	answer?: {readonly value: unknown};
+};
 
 /** A stable key for a call: its name and arguments, object keys sorted, undefined dropped. */
 export function callKey(method: string, args: readonly unknown[]): string {
@@ -39,14 +45,21 @@ export type Prefetching = {
 	 * the event loop for tens of milliseconds, and a request not yet written by then waits for all of it.
 	 */
 	readonly sent: Promise<void>;
+	/** Resolves once every prefetched request has settled, or after `ms`, whichever is first. */
+	settled(ms: number): Promise<void>;
+	/** The answer of a prefetched call already in, without taking it from the screen that will ask. */
+	peek(method: string, args: readonly unknown[]): {readonly value: unknown} | undefined;
+	/** Drops a prefetched answer that was used elsewhere, so a later call asks the server afresh. */
+	forget(method: string, args: readonly unknown[]): void;
 };
 
-/** Node's fetch (undici) announces each request it writes on this documented channel. */
-const SENT_CHANNEL = 'undici:client:sendHeaders';
+/** The client's transport announces each request it writes on this channel. */
+const SENT_CHANNEL = requestSentChannel;
 const MAX_TURNS = 4;
 
 export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetching {
 	const pending = new Map<string, Pending>();
+	const all: Promise<unknown>[] = [];
 	let unsent = 0;
 	let onSent: () => void = () => undefined;
 	const sent = new Promise<void>(resolve => {
@@ -61,9 +74,25 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		const controller = new AbortController();
 		unsent++;
 		const promise = run(controller.signal);
+		const entry: Pending = {promise, controller};
 		// Nobody may ever ask for it (the user id changed, the deep link failed): not an unhandled rejection.
-		promise.catch(() => undefined);
-		pending.set(callKey(method, args), {promise, controller});
+		promise.then(
+			value => {
+				entry.answer = {value};
+			},
+			() => undefined,
+		);
+		pending.set(callKey(method, args), entry);
+		all.push(promise);
+	}
+
+	function settled(ms: number): Promise<void> {
+		let timer: NodeJS.Timeout | undefined;
+		const late = new Promise<void>(resolve => {
+			timer = setTimeout(resolve, ms);
+		});
+		const done = Promise.allSettled(all).then(() => undefined);
+		return Promise.race([done, late]).finally(() => clearTimeout(timer));
 	}
 
 	function take<T>(
@@ -151,5 +180,13 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 				client.interaction(interactionId, projectId, signal),
 			),
 	};
-	return {client: wrapped, sent};
+	return {
+		client: wrapped,
+		sent,
+		settled,
+		peek: (method, args) => pending.get(callKey(method, args))?.answer,
+		forget(method, args) {
+			pending.delete(callKey(method, args));
+		},
+	};
 }

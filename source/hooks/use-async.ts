@@ -1,6 +1,6 @@
 // Runs an abortable request whenever its key changes (or on reload), and aborts the one in flight when
 // the key changes or the component unmounts, so no answer lands in a screen that has moved on.
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import {errorMessage} from '../lib/error-message.ts';
 
 export type AsyncState<T> =
@@ -13,14 +13,23 @@ export function useAsync<T>(
 	run: (signal: AbortSignal) => Promise<T>,
 	/** Values kept across mounts: coming back to a list shows it at once while it refreshes. */
 	cache?: Map<string, unknown>,
+	/** The answer already in hand (commands/first-screen.ts): shown at once, asked again only on reload. */
+	initial?: T,
 ): AsyncState<T> & {readonly reload: () => void} {
-	const [state, setState] = useState<AsyncState<T>>(() => ({
-		status: 'loading',
-		previous: cache?.get(key) as T | undefined,
-	}));
+	const [state, setState] = useState<AsyncState<T>>(() =>
+		initial === undefined
+			? {status: 'loading', previous: cache?.get(key) as T | undefined}
+			: {status: 'ready', value: initial},
+	);
 	const [attempt, setAttempt] = useState(0);
+	const skipFirstRun = useRef(initial !== undefined);
 
 	useEffect(() => {
+		if (skipFirstRun.current) {
+			skipFirstRun.current = false;
+			cache?.set(key, initial);
+			return;
+		}
 		const controller = new AbortController();
 		setState(previous => ({status: 'loading', previous: valueOf(previous)}));
 		run(controller.signal).then(

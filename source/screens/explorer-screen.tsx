@@ -8,7 +8,7 @@ import {DiffView, diffViewLineCount} from '../components/diff-view.tsx';
 import {Footer} from '../components/footer.tsx';
 import {InteractionList, listVisibleRows} from '../components/interaction-list.tsx';
 import {detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
-import type {InteractionScope, PageOrder} from '../domain/types.ts';
+import type {Interaction, InteractionScope, Page, PageOrder} from '../domain/types.ts';
 import type {EvidenceKind} from '../domain/evidence.ts';
 import {useEvidence} from '../hooks/use-evidence.ts';
 import {useExplorerKeys} from '../hooks/use-explorer-keys.ts';
@@ -49,6 +49,8 @@ type Props = {
 	readonly active: boolean;
 	/** A deep-linked interaction to select once its page is on screen. */
 	readonly selectId?: string;
+	/** The first page, already in hand at start-up. */
+	readonly firstPage?: Page<Interaction>;
 	readonly message?: string;
 	readonly onBack: () => void;
 	readonly onCommand: (command: Command) => void;
@@ -57,10 +59,19 @@ type Props = {
 
 export function ExplorerScreen(props: Props) {
 	const {client, scope, order, pageSize, width, height} = props;
-	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => initialExplorer(8, pageSize));
+	const layout = explorerLayout(width, height);
+	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => {
+		const start = initialExplorer(8, pageSize);
+		if (!props.firstPage) return start;
+		const view = {
+			listHeight: Math.max(1, listVisibleRows(layout.list.height, false)),
+			detailHeight: Math.max(1, detailBodyHeight(layout.detail.height)),
+			detailLines: 0,
+		};
+		return explorerReducer(start, {type: 'loaded', page: 0, data: props.firstPage, view});
+	});
 	const [notice, setNotice] = useState<string>();
 	const nowMs = useNow(state.following ? 1000 : 30_000);
-	const layout = explorerLayout(width, height);
 	const live = useLiveInteraction(client, selected(state));
 	const interaction = live.interaction;
 	const tab = shownTab(state);

@@ -1,3 +1,4 @@
+import {useMemo} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
 import type {Project} from '../domain/types.ts';
 import {formatCount} from '../domain/format.ts';
@@ -16,6 +17,8 @@ type Props = {
 	readonly onHelp: () => void;
 	readonly onProjects?: () => void;
 	readonly onQuit: () => void;
+	/** Every project, already in hand at start-up. */
+	readonly first?: readonly Project[];
 };
 
 export function projectItem(project: Project): SelectItem<Project> {
@@ -32,7 +35,7 @@ export function projectItem(project: Project): SelectItem<Project> {
 	};
 }
 
-export function ProjectScreen({client, cache, ...props}: Props) {
+export function ProjectScreen({client, cache, first, ...props}: Props) {
 	const data = useAsync(
 		'projects',
 		async signal => {
@@ -41,6 +44,7 @@ export function ProjectScreen({client, cache, ...props}: Props) {
 			return items.map(projectItem);
 		},
 		cache,
+		useMemo(() => first?.map(projectItem), [first]),
 	);
 	return <SelectScreen {...props} title="PROJECTS" data={data} />;
 }
