@@ -114,24 +114,35 @@ class FrameWriter {
 
 	line(row: number, raw: string, before: Line, after: Line): void {
 		const uncertain = Math.min(before.uncertainAt, after.uncertainAt);
-		const length = Math.max(before.cells.length, after.cells.length);
-		for (const run of changedRuns(before, after)) {
+		const runs = changedRuns(before, after);
+		// Past the new line's last glyph every changed cell becomes a blank: one erase clears them all when that
+		// is cheaper than writing each (a reset may be needed first: erase paints the current background).
+		let ink = after.cells.length;
+		while (ink > 0 && isBlank(cellAt(after, ink - 1))) ink--;
+		let blanks = 0;
+		for (const run of runs) blanks += Math.max(0, run.end - Math.max(run.start, ink));
+		const erase = blanks > 4 + 3;
+		// The first changed cell left for the erase, which a rewrite of the rest of the line must then cover.
+		let erasedFrom = Number.POSITIVE_INFINITY;
+		for (const run of runs) {
 			if (run.end > uncertain) {
-				this.rewriteFrom(row, Math.min(run.start, uncertain), raw, after);
+				this.rewriteFrom(row, Math.min(run.start, uncertain, erasedFrom), raw, after, ink);
 				return;
 			}
+			const end = erase ? Math.min(run.end, ink) : run.end;
+			if (end < run.end) erasedFrom = Math.min(erasedFrom, Math.max(run.start, ink));
+			if (run.start >= end) continue;
 			this.reach(row, run.start, after);
-			let lastInk = after.cells.length;
-			while (lastInk > run.start && isBlank(cellAt(after, lastInk - 1))) lastInk--;
-			if (run.end === length && length - lastInk > styleTransition(this.style, plainStyle).length + 3) {
-				this.write(after, run.start, lastInk);
-				this.eraseToEnd();
-			} else this.write(after, run.start, run.end);
+			this.write(after, run.start, end);
+		}
+		if (erase) {
+			this.reach(row, ink, after);
+			this.eraseToEnd();
 		}
 	}
 
 	/** From a column every terminal agrees on, the rest of the line as a full write draws it. */
-	private rewriteFrom(row: number, column: number, raw: string, after: Line): void {
+	private rewriteFrom(row: number, column: number, raw: string, after: Line, ink: number): void {
 		this.reach(row, column, after);
 		// Erase first: in the last column an erase would take the glyph just written (pending wrap).
 		this.eraseToEnd();
@@ -139,7 +150,7 @@ class FrameWriter {
 			this.out += raw;
 			this.style = undefined;
 		} else {
-			const written = this.cells(after, column, after.cells.length, this.style);
+			const written = this.cells(after, column, ink, this.style);
 			this.out += written.bytes;
 			this.style = written.style;
 		}
@@ -147,8 +158,10 @@ class FrameWriter {
 	}
 
 	finish(): string {
+		if (this.out === '') return '';
 		if (this.style !== plainStyle) this.out += styleTransition(this.style, plainStyle);
-		this.out += moveTo(this.position, this.bottom, undefined);
+		// Column 0, as after Ink's own frames: a full write after reset() starts wherever the cursor is.
+		this.out += moveTo(this.position, this.bottom, 0);
 		return this.out;
 	}
 }
@@ -156,8 +169,8 @@ class FrameWriter {
 const widthOf = (line: Line): number => line.cells.length;
 
 /**
- * What to write to turn frame `previous` (on screen, cursor on its bottom row) into `next`, leaving the cursor on
- * the bottom row as Ink does; undefined when the frames differ in line count or a line is wider than the
+ * What to write to turn frame `previous` (on screen, cursor on its bottom row) into `next`, leaving the cursor at
+ * the start of the bottom row as Ink does; undefined when the frames differ in line count or a line is wider than the
  * terminal, where Ink's own writer keeps its behaviour.
  */
 export function diffFrame(previous: string, next: string, size: FrameSize): string | undefined {
