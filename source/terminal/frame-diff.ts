@@ -121,7 +121,8 @@ class FrameWriter {
 		while (ink > 0 && isBlank(cellAt(after, ink - 1))) ink--;
 		let blanks = 0;
 		for (const run of runs) blanks += Math.max(0, run.end - Math.max(run.start, ink));
-		const erase = blanks > 4 + 3;
+		const erase =
+			blanks > 3 + (ink > 0 ? styleTransition(cellAt(after, ink - 1).style, plainStyle).length : 0);
 		// The first changed cell left for the erase, which a rewrite of the rest of the line must then cover.
 		let erasedFrom = Number.POSITIVE_INFINITY;
 		for (const run of runs) {
