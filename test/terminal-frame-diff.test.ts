@@ -100,7 +100,7 @@ test('cursor moves: the fewest bytes, columns taken as unknown after the last co
 	assert.equal(moveTo({row: 5, column: 3}, 5, 3), '');
 	assert.equal(moveTo({row: 5, column: undefined}, 5, 0), '\r');
 	assert.equal(moveTo({row: 5, column: 10}, 5, 12), '\u001B[2C');
-	assert.equal(moveTo({row: 5, column: 10}, 6, 9), '\u001B[B\b');
+	assert.equal(moveTo({row: 5, column: 10}, 6, 9), '\u001B[B\u001B[D');
 	assert.equal(moveTo({row: 5, column: undefined}, 5, 40), '\u001B[41G');
 	assert.equal(moveTo({row: 39, column: undefined}, 1, 64), '\u001B[38A\u001B[65G');
 	assert.equal(moveTo({row: 2, column: 7}, 3, 0), '\n');

@@ -27,8 +27,9 @@ function across(from: number | undefined, to: number): string {
 	if (from === to) return '';
 	let best = to === 0 ? '\r' : csi(to + 1, 'G');
 	if (from !== undefined) {
-		// Backspace: one column left in one byte.
-		const relative = to > from ? csi(to - from, 'C') : from - to === 1 ? '\b' : csi(from - to, 'D');
+		// Never a backspace for one column left, though shorter: the hostile-data tests (rightly) treat any BS in
+		// the output as data that reached the terminal.
+		const relative = to > from ? csi(to - from, 'C') : csi(from - to, 'D');
 		if (relative.length < best.length) best = relative;
 	}
 	return best;
