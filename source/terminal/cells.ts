@@ -33,7 +33,8 @@ export type Line = {
 	/**
 	 * The first column whose grapheme terminals may draw at another width than string-width says (emoji, joined
 	 * or combining sequences, controls), Infinity when none: columns up to it are where a terminal puts them,
-	 * past it only writing through from a known column lands text where a full write would.
+	 * past it only writing through from a known column lands text where a full write would. 0 when the line holds
+	 * a sequence that is not a cell (only the line as it is reproduces that).
 	 */
 	readonly uncertainAt: number;
 };
