@@ -54,14 +54,15 @@ export function formatBytes(bytes: number): string {
 }
 
 export function networkReason(error: unknown): string {
-	// ofetch wraps the fetch failure; undici hides the system error one or two causes deeper.
+	// ofetch wraps the transport's failure, and undici (the stream's fetch) hides the system error a cause deeper.
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current; depth++) {
 		const code = (current as {code?: unknown}).code;
 		if (typeof code === 'string') {
 			const known: Record<string, string> = {
 				ECONNREFUSED: 'connection refused',
-				ECONNRESET: 'connection reset',
+				// node:http's "socket hang up" and a peer's reset alike: the server or a proxy closed it mid-way.
+				ECONNRESET: 'the connection was dropped',
 				ENOTFOUND: 'host not found',
 				EAI_AGAIN: 'host name lookup failed',
 				ETIMEDOUT: 'connection timed out',
