@@ -1,3 +1,3 @@
 import {bundle} from './bundle.js';
 
-await bundle({entry: 'source/cli.tsx', outfile: 'dist/cli.js', product: true, cellWriter: true});
+await bundle({entry: 'source/cli.tsx', outfile: 'dist/cli.js', product: true});

@@ -113,9 +113,9 @@ module.flushCompileCache?.();
 
 /**
  * Writes `outfile` (the launcher) and the bundle beside it as `<name>-bundle.js`.
- * @param {{entry: string; outfile: string; product?: boolean; cellWriter?: boolean}} options
+ * @param {{entry: string; outfile: string; product?: boolean}} options `product`: the CLI's own plugins (the hello has none)
  */
-export async function bundle({entry, outfile, product = false, cellWriter = false}) {
+export async function bundle({entry, outfile, product = false}) {
 	const bundleFile = outfile.replace(/\.js$/, '') + '-bundle.js';
 	await build({
 		entryPoints: [entry],
@@ -131,11 +131,7 @@ export async function bundle({entry, outfile, product = false, cellWriter = fals
 		define: {'process.env.NODE_ENV': '"production"'},
 		// Ink imports react-devtools-core statically; it is only for development, never shipped.
 		alias: {'react-devtools-core': devtoolsStub},
-		plugins: [
-			ofetchWithoutGlobals,
-			...(product ? [narrowStringWidth] : []),
-			...(cellWriter ? [cellFrameWriter] : []),
-		],
+		plugins: [ofetchWithoutGlobals, ...(product ? [narrowStringWidth, cellFrameWriter] : [])],
 		// CommonJS dependencies bundled into ESM still call require().
 		banner: {
 			js: "import {createRequire as __zylonCreateRequire} from 'node:module';const require = __zylonCreateRequire(import.meta.url);",
