@@ -71,7 +71,8 @@ export async function createHarness(options: {
 }): Promise<Harness> {
 	const temp = await mkdtemp(path.join(tmpdir(), 'zylon-bench-'));
 	const helloPath = path.join(temp, 'hello.js');
-	// Same esbuild options as the bin: the baseline differs from our CLI only in what it renders.
+	// Same esbuild options and the same launcher (with Node's compile cache) as the bin; only the CLI's own plugins
+	// (its string-width shortcut and cell frame writer) are left out, so the baseline is what plain Ink costs.
 	await bundle({entry: path.join(options.root, 'bench/hello.tsx'), outfile: helloPath});
 	const cliPath = options.cliPath ?? path.join(options.root, 'dist/cli.js');
 	const servers = new Map<string, Promise<DemoHandle>>();
