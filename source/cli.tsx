@@ -1,4 +1,6 @@
 // flags → config → one of: the explorer | export | demo-server. Nothing else.
+// First, before any other module allocates: GC flags for a small footprint (why: see the module).
+import './runtime-memory.ts';
 import {parseCommonArgs, type ParsedArgs} from './cli-args.ts';
 import {ConfigError} from './config/errors.ts';
 import {helpText, flagSpec} from './cli-help.ts';
