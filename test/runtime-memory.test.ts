@@ -3,14 +3,16 @@ import {execFile} from 'node:child_process';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {MEMORY_FLAGS, memoryFlags} from '../source/runtime-memory.ts';
+import {START_FLAGS, STEADY_FLAGS, memoryFlags} from '../source/runtime-memory.ts';
+
+const MEMORY_FLAGS = [...START_FLAGS, ...STEADY_FLAGS];
 
 const moduleUrl = new URL('../source/runtime-memory.ts', import.meta.url).href;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs `body` in a fresh node (optionally after importing the module) and returns its stdout as JSON. */
 async function inChild(body: string, {withFlags}: {withFlags: boolean}): Promise<unknown> {
-	const code = `${withFlags ? `await import(${JSON.stringify(moduleUrl)});` : ''}\n${body}`;
+	const code = `${withFlags ? `(await import(${JSON.stringify(moduleUrl)})).applyMemoryFlags('both');` : ''}\n${body}`;
 	const {stdout} = await promisify(execFile)(
 		process.execPath,
 		['--import', 'tsx', '--input-type=module', '-e', code],

@@ -2,6 +2,7 @@ import type {CliFlags} from '../cli-help.ts';
 import type {DeepLink} from '../deep-link.ts';
 import type {PageOrder} from '../domain/types.ts';
 import {openConnection, type Session} from './connect.ts';
+import {applyMemoryFlags} from '../runtime-memory.ts';
 import {firstScreen} from './first-screen.ts';
 import {startupPrefetch} from './startup-prefetch.ts';
 
@@ -39,6 +40,8 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 		/>,
 		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);
+	// The first frame is on screen: from here on, a small young generation rather than a fast start.
+	applyMemoryFlags('steady');
 
 	// Leave the alternate screen and show the cursor on every way out, not just `q`.
 	let crash: unknown;
