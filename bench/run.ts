@@ -99,7 +99,7 @@ const header = [
 	`- cpu: ${cpu} × ${os.cpus().length}, ${os.platform()} ${os.release()}`,
 	`- runs: ${harness.runs} per startup figure${quick ? '' : ' after 1 warm-up'}, ${harness.presses} presses per key figure`,
 	'- timing: spawn (or key write) to the expected text on the screen of a headless xterm fed by a real pty',
-	"- startup: runs after the first reuse the CLI's per-connection cache (the remembered user id), as any later start does",
+	"- startup: runs after the first reuse what any later start finds in the cache directory: the remembered user id and Node's compile cache (the hello's too)",
 	'',
 	'',
 ].join('\n');
