@@ -4,17 +4,10 @@
 import {createFetch} from 'ofetch';
 import type {Connection} from './client-types.ts';
 import {ApiError} from './errors.ts';
-import {
-	capital,
-	describeBody,
-	formatBytes,
-	formatSeconds,
-	isHtml,
-	networkReason,
-	serverText,
-} from './http-words.ts';
+import {capital, formatSeconds, isHtml, networkReason, serverText} from './http-words.ts';
 import {backoff, retryAfter, sleep} from './retry-timing.ts';
 import {LiteHeaders, liteFetch} from './transport.ts';
+import {parseJson, readCapped} from './body.ts';
 
 export type HttpSettings = {
 	readonly connection: Connection;
@@ -210,46 +203,4 @@ function cleanQuery(query: Query | undefined): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) out[key] = String(value);
 	return out;
-}
-
-async function readCapped(response: Response, max: number, resource: string): Promise<string> {
-	const tooLarge = () =>
-		new ApiError(
-			'too-large',
-			`The answer for ${resource} is larger than the ${formatBytes(max)} limit; refused`,
-			{
-				status: response.status,
-				resource,
-			},
-		);
-	const declared = Number(response.headers.get('content-length'));
-	if (Number.isFinite(declared) && declared > max) {
-		await response.body?.cancel().catch(() => undefined);
-		throw tooLarge();
-	}
-	if (!response.body) return '';
-	const reader = response.body.getReader();
-	const decoder = new TextDecoder();
-	let size = 0;
-	let text = '';
-	for (;;) {
-		const {done, value} = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > max) {
-			await reader.cancel().catch(() => undefined);
-			throw tooLarge();
-		}
-		text += decoder.decode(value, {stream: true});
-	}
-	return text + decoder.decode();
-}
-
-function parseJson(text: string, resource: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch (error) {
-		const what = describeBody(text, error);
-		throw new ApiError('malformed', `Unexpected response for ${resource}: ${what}, not JSON`, {resource});
-	}
 }
