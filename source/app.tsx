@@ -104,7 +104,7 @@ function Explorer({
 			<ProjectScreen
 				{...pickerCommon}
 				client={client}
-				first={first.projects}
+				first={place === first.place ? first.projects : undefined}
 				cache={listCache}
 				message={message}
 				onOpen={(project: Project) => {
