@@ -1,17 +1,17 @@
 import type {CliFlags} from '../cli-help.ts';
 import type {DeepLink} from '../deep-link.ts';
 import type {PageOrder} from '../domain/types.ts';
-import {openConnection, type Session} from './connect.ts';
 import {applyMemoryFlags} from '../runtime-memory.ts';
+import {openConnection, type Session} from './connect.ts';
 import {firstScreen} from './first-screen.ts';
 import {startupPrefetch} from './startup-prefetch.ts';
+import {connectionKey, rememberedUserId, rememberUserId, userCacheFile} from './user-cache.ts';
 
 /**
  * How long the first frame may wait for the prefetched answers: a moment of nothing reads as start-up, while a
  * spinner that turns into the list a frame later reads as flicker. A slower server gets the spinner.
  */
 const FIRST_FRAME_WAIT_MS = 200;
-import {connectionKey, rememberedUserId, rememberUserId, userCacheFile} from './user-cache.ts';
 
 export async function runExplorer(flags: CliFlags): Promise<number> {
 	const session = await openConnection(flags);
