@@ -1,7 +1,11 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {subscribe, unsubscribe} from 'node:diagnostics_channel';
+import {readFile} from 'node:fs/promises';
+import {createServer as createHttpsServer, globalAgent as httpsAgent} from 'node:https';
 import {createServer} from 'node:net';
+import {createClient} from '../source/api/client.ts';
+import {isApiError} from '../source/api/errors.ts';
 import {LiteHeaders, liteFetch, requestSentChannel} from '../source/api/transport.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 
@@ -77,4 +81,41 @@ test('a refused connection rejects with the system code the client words', async
 		liteFetch(`http://127.0.0.1:${port}/api/v1/app/me`),
 		(error: NodeJS.ErrnoException) => error.code === 'ECONNREFUSED',
 	);
+});
+
+test('https: a certificate the system does not trust is refused in words; a trusted one answers', async () => {
+	const fixtures = new URL('fixtures/tls/', import.meta.url);
+	const [key, cert] = await Promise.all([
+		readFile(new URL('key.pem', fixtures)),
+		readFile(new URL('cert.pem', fixtures)),
+	]);
+	const tls = createHttpsServer({key, cert}, (_request, response) => {
+		response.setHeader('content-type', 'application/json');
+		response.end('{"ok":true}');
+	});
+	await new Promise<void>(resolve => tls.listen(0, '127.0.0.1', resolve));
+	const {port} = tls.address() as {port: number};
+	try {
+		const client = createClient(
+			{baseUrl: `https://127.0.0.1:${port}/api`, org: 'o', token: 't', tokenSource: 'test', label: 'test'},
+			{attempts: 1},
+		);
+		await assert.rejects(
+			client.me(),
+			(error: Error) => isApiError(error) && /TLS certificate problem \(\w+\)/.test(error.message),
+		);
+
+		const defaults = httpsAgent.options.ca;
+		httpsAgent.options.ca = cert;
+		try {
+			const response = await liteFetch(`https://127.0.0.1:${port}/anything`);
+			assert.equal(response.status, 200);
+			assert.deepEqual(JSON.parse(await text(response.body)), {ok: true});
+		} finally {
+			httpsAgent.options.ca = defaults;
+		}
+	} finally {
+		tls.closeAllConnections();
+		await new Promise(resolve => tls.close(resolve));
+	}
 });
