@@ -59,11 +59,11 @@ const narrowStringWidth = {
 };
 
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
-const cellLogUpdate = fileURLToPath(new URL('../source/terminal/log-update.ts', import.meta.url));
+const cellLogUpdate = fileURLToPath(new URL('../source/lib/terminal/log-update.ts', import.meta.url));
 
 /**
  * Ink's renderer imports './log-update.js'; this hands it that module wrapped by the cell-level frame writer
- * (source/terminal/log-update.ts says why). Only for our CLI: the bench's hello measures what plain Ink costs.
+ * (source/lib/terminal/log-update.ts says why). Only for our CLI: the bench's hello measures what plain Ink costs.
  * @type {import('esbuild').Plugin}
  */
 const cellFrameWriter = {

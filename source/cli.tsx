@@ -2,7 +2,7 @@
 import {parseCommonArgs, type ParsedArgs} from './cli-args.ts';
 import {ConfigError} from './config/errors.ts';
 import {helpText, flagSpec} from './cli-help.ts';
-import {applyMemoryFlags} from './runtime-memory.ts';
+import {applyMemoryFlags} from './lib/runtime-memory.ts';
 
 /** The flags and command; `given` lists every flag name as typed, for the unknown-flag check. */
 async function parseArgs(): Promise<ParsedArgs & {given: readonly string[]}> {

@@ -3,11 +3,11 @@ import {execFile} from 'node:child_process';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {START_FLAGS, STEADY_FLAGS, memoryFlags} from '../source/runtime-memory.ts';
+import {START_FLAGS, STEADY_FLAGS, memoryFlags} from '../source/lib/runtime-memory.ts';
 
 const MEMORY_FLAGS = [...START_FLAGS, ...STEADY_FLAGS];
 
-const moduleUrl = new URL('../source/runtime-memory.ts', import.meta.url).href;
+const moduleUrl = new URL('../source/lib/runtime-memory.ts', import.meta.url).href;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs `body` in a fresh node (optionally after importing the module) and returns its stdout as JSON. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {parseLine} from '../source/terminal/cells.ts';
-import {changedRuns, diffFrame} from '../source/terminal/frame-diff.ts';
-import {moveTo, wireBytes} from '../source/terminal/moves.ts';
+import {parseLine} from '../source/lib/terminal/cells.ts';
+import {changedRuns, diffFrame} from '../source/lib/terminal/frame-diff.ts';
+import {moveTo, wireBytes} from '../source/lib/terminal/moves.ts';
 import {terminalScreen} from './helpers/terminal-screen.ts';
 
 const size = {columns: 20, rows: 6};

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import {withCellWriter} from '../source/terminal/log-update.ts';
+import {withCellWriter} from '../source/lib/terminal/log-update.ts';
 import {capturingStream, inkLogUpdate, terminalScreen} from './helpers/terminal-screen.ts';
 
 const ink = await inkLogUpdate();

@@ -2,8 +2,8 @@
 // incremental renderer on the same script, screen by screen, and what it saves on a list move.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {withCellWriter} from '../source/terminal/log-update.ts';
-import type {LogUpdate} from '../source/terminal/log-update.ts';
+import {withCellWriter} from '../source/lib/terminal/log-update.ts';
+import type {LogUpdate} from '../source/lib/terminal/log-update.ts';
 import {capturingStream, inkLogUpdate, terminalScreen} from './helpers/terminal-screen.ts';
 import type {CapturingStream, Screen, TerminalScreen} from './helpers/terminal-screen.ts';
 

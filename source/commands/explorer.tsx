@@ -1,7 +1,7 @@
 import type {CliFlags} from '../cli-help.ts';
 import type {DeepLink} from '../deep-link.ts';
 import type {PageOrder} from '../domain/types.ts';
-import {applyMemoryFlags} from '../runtime-memory.ts';
+import {applyMemoryFlags} from '../lib/runtime-memory.ts';
 import {openConnection, type Session} from './connect.ts';
 import {firstScreen} from './first-screen.ts';
 import {startupPrefetch} from './startup-prefetch.ts';

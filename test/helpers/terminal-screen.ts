@@ -5,7 +5,7 @@ import xtermModule from '@xterm/headless';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import type {LogUpdateModule} from '../../source/terminal/log-update.ts';
+import type {LogUpdateModule} from '../../source/lib/terminal/log-update.ts';
 
 const {Terminal} = xtermModule;
 
