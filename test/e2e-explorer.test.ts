@@ -15,6 +15,13 @@ type Envelope<T> = {data: T[]; total_count?: number | null};
 
 after(closeAll);
 
+/** Where the list's cursor is: its screen line and that row's time (the list may scroll under a still cursor). */
+const cursorRow = (screen: string): string => {
+	const lines = screen.split('\n');
+	const at = lines.findIndex(line => line.startsWith('>'));
+	return `${at}:${lines[at]?.slice(0, 14)}`;
+};
+
 for (const generation of ['current', 'legacy'] as const) {
 	describe(`the explorer on the ${generation} routes`, () => {
 		let session: Session | undefined;
@@ -70,9 +77,11 @@ for (const generation of ['current', 'legacy'] as const) {
 				row < 60 && !term.screen().includes(fixtures.interactions.error.slice(0, 20));
 				row++
 			) {
-				const before = term.screen();
+				// The cursor, not the screen: a streaming (Processing) selection changes the screen by itself,
+				// and a move read from such a change would press j again before the first one was drawn.
+				const before = cursorRow(term.screen());
 				await term.press('j');
-				await term.waitFor(screen => screen !== before);
+				await term.waitFor(screen => cursorRow(screen) !== before);
 			}
 
 			await term.waitFor(errorMessage.slice(0, 30));
