@@ -98,7 +98,12 @@ test('formatCount groups like Intl.NumberFormat en-US without building one', () 
 	const intl = new Intl.NumberFormat('en-US');
 	fc.assert(
 		fc.property(
-			fc.oneof(fc.integer(), fc.maxSafeNat(), fc.maxSafeInteger(), fc.double({noNaN: true, noDefaultInfinity: true})),
+			fc.oneof(
+				fc.integer(),
+				fc.maxSafeNat(),
+				fc.maxSafeInteger(),
+				fc.double({noNaN: true, noDefaultInfinity: true}),
+			),
 			n => formatCount(n) === intl.format(n),
 		),
 	);
