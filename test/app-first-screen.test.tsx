@@ -7,6 +7,7 @@ import {startupPrefetch} from '../source/commands/startup-prefetch.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import {keys} from './helpers/pty.ts';
 import {mount} from './helpers/render.tsx';
+import {demoConnection} from './helpers/demo.ts';
 
 let server: DemoServer;
 before(async () => {
@@ -20,13 +21,7 @@ const projectRequests = (from: number) =>
 	server.log.slice(from).filter(entry => /\/projects?(\?|$)/.test(entry.path) || entry.path.endsWith('/me'));
 
 test('the first frame shows the prefetched projects; coming back to the list asks the server again', async () => {
-	const client = createClient({
-		baseUrl: `${server.url}/api`,
-		org: server.org,
-		token: server.token,
-		tokenSource: 'test',
-		label: 'test',
-	});
+	const client = createClient(demoConnection(server));
 	const me = await client.me();
 	const plan = {deepLink: {}, order: 'DESC' as const, pageSize: 50};
 	const prefetch = startupPrefetch(client, {...plan, rememberedUserId: me.id});

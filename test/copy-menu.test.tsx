@@ -14,6 +14,7 @@ import type {Interaction} from '../source/domain/types.ts';
 import {useEvidence, type Evidence, type EvidenceIo} from '../source/hooks/use-evidence.ts';
 import type {CopyIo} from '../source/lib/clipboard.ts';
 import {mount, withMounted} from './helpers/render.tsx';
+import {demoConnection} from './helpers/demo.ts';
 
 describe('CopyMenu', () => {
 	test('five kinds with keys 1-5, the cursor marked by a glyph, every line within the width', async () => {
@@ -47,13 +48,7 @@ describe('useEvidence on demo data', () => {
 
 	before(async () => {
 		server = await startDemoServer({interactions: 10});
-		const client = createClient({
-			baseUrl: `${server.url}/api`,
-			org: server.org,
-			token: server.token,
-			tokenSource: 'test',
-			label: 'test',
-		});
+		const client = createClient(demoConnection(server));
 		target = await client.interaction(server.fixtures.interactions.allParams);
 	});
 	after(() => server.close());

@@ -8,6 +8,7 @@ import {CHANGED_GLYPH, DiffView, diffViewLineCount, diffViewLines} from '../sour
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import type {Interaction} from '../source/domain/types.ts';
 import {withMounted} from './helpers/render.tsx';
+import {demoConnection} from './helpers/demo.ts';
 
 let server: DemoServer;
 let a: Interaction;
@@ -15,13 +16,7 @@ let b: Interaction;
 
 before(async () => {
 	server = await startDemoServer({interactions: 10});
-	const client = createClient({
-		baseUrl: `${server.url}/api`,
-		org: server.org,
-		token: server.token,
-		tokenSource: 'test',
-		label: 'test',
-	});
+	const client = createClient(demoConnection(server));
 	const page = await client.interactions({projectId: server.fixtures.projects.insightsId}, {first: 500});
 	const withBoth = page.items.filter(i => i.pgpt?.params.temperature !== undefined && i.output?.model);
 	a = withBoth[0]!;

@@ -14,6 +14,7 @@ import {parseFilter} from '../source/domain/filter.ts';
 import {matches} from '../source/domain/filter-match.ts';
 import type {Interaction} from '../source/domain/types.ts';
 import {cliPath} from './helpers/cli.ts';
+import {demoConnection} from './helpers/demo.ts';
 
 const run = promisify(execFile);
 
@@ -57,10 +58,7 @@ const rows = (text: string) => text.split('\n').filter(line => line !== '');
 
 /** Every interaction of the project, newest first, fetched the way export pages through them. */
 async function allInteractions(projectId: string): Promise<Interaction[]> {
-	const client = createClient(
-		{baseUrl: `${server.url}/api`, org: server.org, token: server.token, tokenSource: 'test', label: 'test'},
-		{pageSize: 1000},
-	);
+	const client = createClient(demoConnection(server), {pageSize: 1000});
 	const out: Interaction[] = [];
 	let after: string | undefined;
 	for (;;) {

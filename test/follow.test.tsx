@@ -12,6 +12,7 @@ import type {Interaction} from '../source/domain/types.ts';
 import {useFollow, type FollowStatus} from '../source/hooks/use-follow.ts';
 import {interaction} from './helpers/fixtures.ts';
 import {mount} from './helpers/render.tsx';
+import {demoConnection} from './helpers/demo.ts';
 
 describe('follow rules', () => {
 	const [a, b, c, d] = [4, 3, 2, 1].map(n => interaction({createdAtMs: n * 1000}));
@@ -91,16 +92,7 @@ async function until(check: () => boolean, ms = 3000) {
 describe('useFollow against the demo server', () => {
 	test('hands over appended interactions once each, newest first; backs off on errors; stops when disabled', async () => {
 		const server = await startDemoServer({interactions: 200});
-		const client = createClient(
-			{
-				baseUrl: `${server.url}/api`,
-				org: server.org,
-				token: server.token,
-				tokenSource: 'test',
-				label: 'test',
-			},
-			{attempts: 1, backoffBaseMs: 1},
-		);
+		const client = createClient(demoConnection(server), {attempts: 1, backoffBaseMs: 1});
 		try {
 			const first = await client.interactions(
 				{projectId: server.fixtures.projects.bigId, threadId: server.fixtures.bigThreadId},

@@ -10,6 +10,7 @@ import {startupPrefetch, PROJECTS_FIRST_PAGE} from '../source/commands/startup-p
 import {connectionKey, rememberedUserId, rememberUserId} from '../source/commands/user-cache.ts';
 import {allPages} from '../source/lib/all-pages.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
+import {demoConnection} from './helpers/demo.ts';
 
 let server: DemoServer;
 let dir: string;
@@ -22,13 +23,7 @@ after(async () => {
 	await rm(dir, {recursive: true, force: true});
 });
 
-const connection = () => ({
-	baseUrl: `${server.url}/api`,
-	org: server.org,
-	token: server.token,
-	tokenSource: 'test',
-	label: 'test',
-});
+const connection = () => demoConnection(server);
 
 function requestsSince(mark: number) {
 	return server.log.slice(mark).map(entry => entry.path);

@@ -19,6 +19,7 @@ import {useLiveInteraction} from '../source/hooks/use-live-interaction.ts';
 import {sanitize} from '../source/lib/sanitize.ts';
 import {hostileRaw} from './helpers/fixtures.ts';
 import {mount} from './helpers/render.tsx';
+import {demoConnection} from './helpers/demo.ts';
 
 const UNSAFE =
 	/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
@@ -43,10 +44,7 @@ function parseAll(chunks: readonly string[]): SseMessage[] {
 }
 
 const client = (server: DemoServer, generation?: 'current' | 'legacy'): ZylonClient =>
-	createClient(
-		{baseUrl: `${server.url}/api`, org: server.org, token: server.token, tokenSource: 'test', label: 'test'},
-		{generation, backoffBaseMs: 1},
-	);
+	createClient(demoConnection(server), {generation, backoffBaseMs: 1});
 
 const textOf = (interaction: Interaction | undefined) =>
 	(interaction?.output?.content ?? []).map(block => (block.type === 'text' ? block.text : '')).join('');

@@ -8,6 +8,7 @@ import {createClient} from '../source/api/client.ts';
 import {isApiError} from '../source/api/errors.ts';
 import {LiteHeaders, liteFetch, requestSentChannel} from '../source/api/transport.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
+import {authHeaders} from './helpers/demo.ts';
 
 let server: DemoServer;
 before(async () => {
@@ -16,8 +17,6 @@ before(async () => {
 after(async () => {
 	await server.close();
 });
-
-const auth = () => ({authorization: `Bearer ${server.token}`, 'x-org': server.org});
 
 async function text(body: ReadableStream<Uint8Array> | null): Promise<string> {
 	return body ? new Response(body).text() : '';
@@ -42,7 +41,7 @@ test('a GET answers with status, headers and the body as a web stream, and says 
 	subscribe(requestSentChannel, listen);
 	try {
 		const url = `${server.url}/api/v1/app/me`;
-		const response = await liteFetch(url, {headers: new LiteHeaders(auth())});
+		const response = await liteFetch(url, {headers: new LiteHeaders(authHeaders(server))});
 		assert.equal(response.status, 200);
 		assert.equal(response.ok, true);
 		assert.match(response.headers.get('Content-Type') ?? '', /application\/json/);
@@ -64,7 +63,10 @@ test('an abort before the answer rejects as an AbortError', async () => {
 	server.setLatency(500);
 	try {
 		const controller = new AbortController();
-		const answer = liteFetch(`${server.url}/api/v1/app/me`, {headers: auth(), signal: controller.signal});
+		const answer = liteFetch(`${server.url}/api/v1/app/me`, {
+			headers: authHeaders(server),
+			signal: controller.signal,
+		});
 		setTimeout(() => controller.abort(), 20);
 		await assert.rejects(answer, (error: Error) => error.name === 'AbortError');
 	} finally {

@@ -55,3 +55,12 @@ export function parseSse(body: string): Array<[string, Record<string, unknown>]>
 			return [event, JSON.parse(data) as Record<string, unknown>];
 		});
 }
+
+/** The client connection to the demo server, as the tests' clients use it. */
+export const demoConnection = (server: DemoServer) => ({
+	baseUrl: `${server.url}/api`,
+	org: server.org,
+	token: server.token,
+	tokenSource: 'test',
+	label: 'test',
+});
