@@ -128,19 +128,26 @@ function test(match: Matcher, screen: string): boolean {
 
 type Waiter = {check(at: number): void; fail(reason: string): void};
 
-export async function spawnTerminal(options: SpawnOptions): Promise<Term> {
-	const cols = options.cols ?? 100;
-	const rows = options.rows ?? 30;
-	const xterm = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
+/**
+ * Whether the program has hidden the cursor (DECTCEM), tracked through xterm's parser so a sequence split across
+ * chunks is still seen; returning false lets xterm's own handler run as well.
+ */
+export function watchCursor(xterm: InstanceType<typeof Terminal>): () => boolean {
 	let hidden = false;
-	// Tracked through the parser so a sequence split across chunks is still seen; returning false lets
-	// xterm's own handler run as well.
 	const onMode = (set: boolean) => (params: (number | number[])[]) => {
 		if (params.includes(25)) hidden = !set;
 		return false;
 	};
 	xterm.parser.registerCsiHandler({prefix: '?', final: 'h'}, onMode(true));
 	xterm.parser.registerCsiHandler({prefix: '?', final: 'l'}, onMode(false));
+	return () => hidden;
+}
+
+export async function spawnTerminal(options: SpawnOptions): Promise<Term> {
+	const cols = options.cols ?? 100;
+	const rows = options.rows ?? 30;
+	const xterm = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1000});
+	const hidden = watchCursor(xterm);
 
 	const spawnedAt = performance.now();
 	const child: IPty = ptyModule.spawn(options.command ?? process.execPath, [...options.args], {
@@ -275,7 +282,7 @@ export async function spawnTerminal(options: SpawnOptions): Promise<Term> {
 			if (!exitInfo) child.resize(newCols, newRows);
 		},
 		isAlternateScreen: () => xterm.buffer.active.type === 'alternate',
-		cursorHidden: () => hidden,
+		cursorHidden: hidden,
 		exit,
 		exited: () => exitInfo !== undefined,
 		kill(signal = 'SIGTERM') {

@@ -6,6 +6,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import type {LogUpdateModule} from '../../source/lib/terminal/log-update.ts';
+import {watchCursor} from './pty.ts';
 
 const {Terminal} = xtermModule;
 
@@ -53,14 +54,7 @@ export type TerminalScreen = {
 
 export function terminalScreen(columns: number, rows: number): TerminalScreen {
 	const xterm = new Terminal({cols: columns, rows, allowProposedApi: true, convertEol: true, scrollback: 0});
-	let cursorHidden = false;
-	// Returning false lets xterm's own handler run too.
-	const onMode = (set: boolean) => (params: (number | number[])[]) => {
-		if (params.includes(25)) cursorHidden = !set;
-		return false;
-	};
-	xterm.parser.registerCsiHandler({prefix: '?', final: 'h'}, onMode(true));
-	xterm.parser.registerCsiHandler({prefix: '?', final: 'l'}, onMode(false));
+	const cursorHidden = watchCursor(xterm);
 	return {
 		write: data => new Promise(resolve => xterm.write(data, resolve)),
 		snapshot() {
@@ -88,7 +82,12 @@ export function terminalScreen(columns: number, rows: number): TerminalScreen {
 				}
 				lines.push(cells.join(' '));
 			}
-			return {rows: lines, cursorRow: buffer.cursorY, cursorColumn: buffer.cursorX, cursorHidden};
+			return {
+				rows: lines,
+				cursorRow: buffer.cursorY,
+				cursorColumn: buffer.cursorX,
+				cursorHidden: cursorHidden(),
+			};
 		},
 		dispose: () => xterm.dispose(),
 	};
