@@ -53,8 +53,6 @@ export type Prefetching = {
 	forget(method: string, args: readonly unknown[]): void;
 };
 
-/** The client's transport announces each request it writes on this channel. */
-const SENT_CHANNEL = requestSentChannel;
 const MAX_TURNS = 4;
 
 export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetching {
@@ -68,7 +66,7 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 	const count = () => {
 		if (--unsent <= 0) onSent();
 	};
-	subscribe(SENT_CHANNEL, count);
+	subscribe(requestSentChannel, count);
 
 	function start(method: string, args: readonly unknown[], run: (signal: AbortSignal) => Promise<unknown>) {
 		const controller = new AbortController();
@@ -154,7 +152,7 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		// Whichever comes first: every request written, or a few turns (another HTTP stack sends no events).
 		for (let turn = 0; turn < MAX_TURNS && unsent > 0; turn++)
 			await new Promise(resolve => setImmediate(resolve));
-		unsubscribe(SENT_CHANNEL, count);
+		unsubscribe(requestSentChannel, count);
 		onSent();
 	})();
 

@@ -34,6 +34,7 @@ import {
 	filterStatus,
 	footerMessage,
 	pageStatus,
+	type Layout,
 } from './explorer-layout.ts';
 import {FilterLine} from '../components/filter-line.tsx';
 import {useDeepSelect} from '../hooks/use-deep-select.ts';
@@ -57,17 +58,22 @@ type Props = {
 	readonly onQuit: () => void;
 };
 
+/** What the reducer needs of the screen: the list rows and detail lines that fit, and the detail's length. */
+function viewport(layout: Layout, inputLines: number, hasError: boolean, detailLines: number): Viewport {
+	return {
+		listHeight: Math.max(1, listVisibleRows(layout.list.height - inputLines, hasError)),
+		detailHeight: Math.max(1, detailBodyHeight(layout.detail.height)),
+		detailLines,
+	};
+}
+
 export function ExplorerScreen(props: Props) {
 	const {client, scope, order, pageSize, width, height} = props;
 	const layout = explorerLayout(width, height);
 	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => {
 		const start = initialExplorer(8, pageSize);
 		if (!props.firstPage) return start;
-		const view = {
-			listHeight: Math.max(1, listVisibleRows(layout.list.height, false)),
-			detailHeight: Math.max(1, detailBodyHeight(layout.detail.height)),
-			detailLines: 0,
-		};
+		const view = viewport(layout, 0, false, 0);
 		return explorerReducer(start, {type: 'loaded', page: 0, data: props.firstPage, view});
 	});
 	const [notice, setNotice] = useState<string>();
@@ -84,12 +90,8 @@ export function ExplorerScreen(props: Props) {
 	);
 	const inputLines = state.input?.kind === 'filter' ? 2 : 0;
 	const listHeight = layout.list.height - inputLines;
-	const detailHeight = Math.max(1, detailBodyHeight(layout.detail.height));
-	const view: Viewport = {
-		listHeight: Math.max(1, listVisibleRows(listHeight, state.error !== undefined)),
-		detailHeight,
-		detailLines: lines.length,
-	};
+	const view = viewport(layout, inputLines, state.error !== undefined, lines.length);
+	const {detailHeight} = view;
 	useInteractionPages({client, scope, order, pageSize, state, dispatch, view});
 	useDeepSelect(props.selectId, state, dispatch, view, setNotice);
 	const follow = useFollow({
