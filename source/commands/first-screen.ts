@@ -16,8 +16,6 @@ export type FirstScreen = {
 	readonly firstPage?: Page<Interaction>;
 };
 
-class NotYet extends Error {}
-
 export async function firstScreen(
 	prefetch: Pick<Prefetching, 'peek' | 'forget'>,
 	connection: ZylonClient['connection'],
@@ -29,7 +27,7 @@ export async function firstScreen(
 		const found = prefetch.peek(method, args);
 		if (!found) {
 			missing = true;
-			throw new NotYet(method);
+			throw new Error(`${method}: not in yet`);
 		}
 		used.push([method, args]);
 		return found.value as T;
