@@ -10,7 +10,7 @@ import {
 	type ExplorerState,
 	type Viewport,
 } from '../source/state/explorer.ts';
-import {follow} from '../source/state/window.ts';
+import {keepInView} from '../source/state/window.ts';
 import {matchesFilter, initialPicker, pickerReducer} from '../source/state/picker.ts';
 
 const view: Viewport = {listHeight: 10, detailHeight: 8, detailLines: 100};
@@ -138,11 +138,11 @@ test('with the detail focused, keys scroll the detail within its lines', () => {
 	assert.equal(state.cursor, 0, 'the list cursor did not move');
 });
 
-test('follow keeps the cursor in view with the least movement', () => {
-	assert.equal(follow(0, 5, 10, 100), 0);
-	assert.equal(follow(0, 10, 10, 100), 1);
-	assert.equal(follow(50, 40, 10, 100), 40);
-	assert.equal(follow(95, 99, 10, 100), 90);
+test('keepInView keeps the cursor in view with the least movement', () => {
+	assert.equal(keepInView(0, 5, 10, 100), 0);
+	assert.equal(keepInView(0, 10, 10, 100), 1);
+	assert.equal(keepInView(50, 40, 10, 100), 40);
+	assert.equal(keepInView(95, 99, 10, 100), 90);
 });
 
 test('the picker filters by words and moves by every key', () => {

@@ -1,9 +1,9 @@
 // Cursor and page movements of the explorer reducer: pure functions of the state and the viewport.
-import type {ExplorerState, Viewport} from './explorer.ts';
-import {currentRows} from './explorer.ts';
+import type {ExplorerState, Viewport} from './explorer-model.ts';
+import {currentRows} from './explorer-model.ts';
 import {wantMore} from './filter-view.ts';
 import {canFetch, hasNext, touch} from './pages.ts';
-import {clamp, follow} from './window.ts';
+import {clamp, keepInView} from './window.ts';
 
 export function placeCursor(
 	state: ExplorerState,
@@ -13,7 +13,7 @@ export function placeCursor(
 ) {
 	const rows = state.cache.pages.get(page)?.items.length ?? 0;
 	const cursor = clamp(row === 'first' ? 0 : row === 'last' ? rows - 1 : row, 0, Math.max(0, rows - 1));
-	const top = follow(
+	const top = keepInView(
 		page === state.page ? state.top : cursor === 0 ? 0 : rows,
 		cursor,
 		view.listHeight,
@@ -52,7 +52,7 @@ export function moveInFilter(state: ExplorerState, target: number, view: Viewpor
 		...state,
 		filter: wanted,
 		cursor,
-		top: follow(state.top, cursor, view.listHeight, rows),
+		top: keepInView(state.top, cursor, view.listHeight, rows),
 		scroll: cursor === state.cursor ? state.scroll : 0,
 		tabChosen: cursor === state.cursor ? state.tabChosen : false,
 	};

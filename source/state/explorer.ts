@@ -1,60 +1,23 @@
 // The interaction explorer as one pure reducer: paging, the list cursor, focus, tabs and detail scroll.
 // Every key is an action applied in order, so a burst of 20 `j` moves 20 rows.
 import type {Interaction, Page} from '../domain/types.ts';
-import {advanceScan, startFilter, wantMore, type FilterView} from './filter-view.ts';
+import {following, type FollowAction} from './explorer-follow.ts';
+import {currentRows, type ExplorerState, type Focus, type Tab, type Viewport} from './explorer-model.ts';
 import {goToPage, landCursor, moveInFilter, moveInList, placeCursor, scrollDetail} from './explorer-moves.ts';
-import {triageReducer, type TriageAction} from './explorer-triage.ts';
-import {emptyCache, hasNext, storePage, type PageCache} from './pages.ts';
+import {overlays, type OverlayAction} from './explorer-overlays.ts';
+import {advanceScan, startFilter, wantMore} from './filter-view.ts';
+import {emptyCache, hasNext, storePage} from './pages.ts';
 import {clamp} from './window.ts';
 
-export type Tab = 'transcript' | 'params' | 'errors';
-export type Focus = 'list' | 'detail';
-
-export type ExplorerState = {
-	/** The page on screen. */
-	readonly page: number;
-	readonly cursor: number;
-	readonly top: number;
-	/** A page asked for and not yet loaded; the current page stays on screen meanwhile. */
-	readonly want?: {readonly page: number; readonly row: 'first' | 'last' | number};
-	readonly cache: PageCache;
-	/** Rows of the page on screen while it is being reloaded. */
-	readonly stale?: readonly Interaction[];
-	readonly loading: ReadonlySet<number>;
-	readonly error?: {readonly page: number; readonly message: string};
-	readonly focus: Focus;
-	/** The tab the user chose; an Error interaction shows its errors first. */
-	readonly tab: Tab;
-	readonly tabChosen: boolean;
-	readonly scroll: number;
-	readonly systemExpanded: boolean;
-	/** Bumped on reload so the data hook refetches. */
-	readonly generation: number;
-	readonly pageSize: number;
-	/** While a filter is on, the list shows its matches; `unfiltered` is where to go back to. */
-	readonly filter?: FilterView;
-	readonly unfiltered?: {readonly page: number; readonly cursor: number; readonly top: number};
-	/** A line being typed: the list filter or the detail search. */
-	readonly input?: {readonly kind: 'filter' | 'search'; readonly text: string};
-	/** The detail search: its query and which match is current. */
-	readonly search?: {readonly query: string; readonly current: number};
-	/** Rows marked with Space for a diff (two at most, oldest mark first). */
-	readonly marks: readonly Interaction[];
-	readonly overlay?: Overlay;
-	/** Follow mode: polling for new interactions, and how many arrived since it was turned on. */
-	readonly following: boolean;
-	readonly arrived: number;
-};
-
-export type Overlay =
-	{readonly kind: 'copy'; readonly cursor: number} | {readonly kind: 'diff'; readonly scroll: number};
-
-/** Heights and line counts the view measured; carried by actions so the reducer can clamp. */
-export type Viewport = {
-	readonly listHeight: number;
-	readonly detailHeight: number;
-	readonly detailLines: number;
-};
+// The model is re-exported so that users of the explorer import one module.
+export {
+	currentRows,
+	initialExplorer,
+	selected,
+	shownTab,
+	type ExplorerState,
+	type Viewport,
+} from './explorer-model.ts';
 
 export type ExplorerAction =
 	| {readonly type: 'move'; readonly delta: number; readonly view: Viewport}
@@ -85,39 +48,12 @@ export type ExplorerAction =
 	| {readonly type: 'input-end'}
 	| {readonly type: 'set-search'; readonly query: string}
 	| {readonly type: 'search-step'; readonly current: number; readonly line: number; readonly view: Viewport}
-	| TriageAction;
-
-export const initialExplorer = (maxPages = 8, pageSize = 50): ExplorerState => ({
-	page: 0,
-	cursor: 0,
-	top: 0,
-	want: {page: 0, row: 'first'},
-	cache: emptyCache(maxPages),
-	loading: new Set(),
-	focus: 'list',
-	tab: 'transcript',
-	tabChosen: false,
-	scroll: 0,
-	systemExpanded: false,
-	generation: 0,
-	pageSize,
-	marks: [],
-	following: false,
-	arrived: 0,
-});
-
-export const currentRows = (state: ExplorerState): readonly Interaction[] =>
-	state.filter ? state.filter.matches : (state.cache.pages.get(state.page)?.items ?? state.stale ?? []);
-
-export const selected = (state: ExplorerState): Interaction | undefined => currentRows(state)[state.cursor];
-
-/** Which tab shows for the selection: the chosen one, but errors first for an Error interaction. */
-export function shownTab(state: ExplorerState): Tab {
-	if (state.tabChosen) return state.tab;
-	return selected(state)?.state === 'Error' ? 'errors' : state.tab;
-}
+	| OverlayAction
+	| FollowAction;
 
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
+	if (overlays.handles(action)) return overlays.reduce(state, action);
+	if (following.handles(action)) return following.reduce(state, action);
 	switch (action.type) {
 		case 'move':
 			return state.focus === 'list'
@@ -245,12 +181,6 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 						),
 					}
 				: state;
-		case 'toggle-mark':
-		case 'overlay':
-		case 'overlay-move':
-		case 'follow':
-		case 'prepend':
-			return triageReducer(state, action);
 		case 'reload':
 			// Refetch the page on screen in place; its rows stay visible until the fresh ones arrive.
 			return {

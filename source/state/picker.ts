@@ -1,6 +1,6 @@
 // The project and thread selectors: a filterable, windowed list driven by a reducer, so a burst of
 // keys moves the cursor by as many rows as there were keys.
-import {clamp, follow} from './window.ts';
+import {clamp, keepInView} from './window.ts';
 
 export type PickerState = {
 	readonly cursor: number;
@@ -34,7 +34,7 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
 						: action.to === 'first'
 							? 0
 							: Math.max(0, action.total - 1);
-			return {...state, cursor, top: follow(state.top, cursor, action.height, action.total)};
+			return {...state, cursor, top: keepInView(state.top, cursor, action.height, action.total)};
 		}
 
 		case 'filter-start':

@@ -3,7 +3,7 @@
 export const clamp = (value: number, min: number, max: number): number => Math.max(min, Math.min(value, max));
 
 /** The first visible row that keeps `cursor` in view, moving the window as little as possible. */
-export function follow(top: number, cursor: number, height: number, total: number): number {
+export function keepInView(top: number, cursor: number, height: number, total: number): number {
 	const rows = Math.max(1, height);
 	let next = Math.min(top, cursor);
 	if (cursor >= next + rows) next = cursor - rows + 1;

@@ -1,55 +1,21 @@
-// Marks for a diff, the copy and diff overlays, and follow mode's new arrivals.
+// Follow mode: switching it, and the new interactions it brings in on top of a newest-first list.
 import type {Interaction} from '../domain/types.ts';
-import type {ExplorerState, Overlay, Viewport} from './explorer.ts';
-import {selected} from './explorer.ts';
-import {clamp, follow} from './window.ts';
+import type {ExplorerState, Viewport} from './explorer-model.ts';
+import {reducerPart} from './reducer-part.ts';
+import {keepInView} from './window.ts';
 
-export type TriageAction =
-	| {readonly type: 'toggle-mark'}
-	| {readonly type: 'overlay'; readonly overlay?: Overlay}
-	| {readonly type: 'overlay-move'; readonly delta: number; readonly max: number}
+export type FollowAction =
 	| {readonly type: 'follow'; readonly on?: boolean}
 	/** New interactions, newest first, to go on top of a newest-first list. */
 	| {readonly type: 'prepend'; readonly items: readonly Interaction[]; readonly view: Viewport};
 
-export function triageReducer(state: ExplorerState, action: TriageAction): ExplorerState {
-	switch (action.type) {
-		case 'toggle-mark': {
-			const row = selected(state);
-			if (!row) return state;
-			const marked = state.marks.some(mark => mark.id === row.id);
-			return {
-				...state,
-				marks: marked ? state.marks.filter(mark => mark.id !== row.id) : [...state.marks, row].slice(-2),
-			};
-		}
-
-		case 'overlay':
-			return {...state, overlay: action.overlay};
-		case 'overlay-move': {
-			if (!state.overlay) return state;
-			if (state.overlay.kind === 'copy') {
-				return {
-					...state,
-					overlay: {kind: 'copy', cursor: clamp(state.overlay.cursor + action.delta, 0, action.max)},
-				};
-			}
-
-			return {
-				...state,
-				overlay: {kind: 'diff', scroll: clamp(state.overlay.scroll + action.delta, 0, action.max)},
-			};
-		}
-
-		case 'follow': {
-			const on = action.on ?? !state.following;
-			return {...state, following: on, arrived: on ? state.arrived : 0};
-		}
-
-		case 'prepend':
-			return prepend(state, action.items, action.view);
-	}
-}
+export const following = reducerPart<ExplorerState, FollowAction>({
+	follow(state, action) {
+		const on = action.on ?? !state.following;
+		return {...state, following: on, arrived: on ? state.arrived : 0};
+	},
+	prepend: (state, action) => prepend(state, action.items, action.view),
+});
 
 /**
  * New rows go on top of page 0 (the cursor of page 1 is the old last row, so later pages stay right).
@@ -79,7 +45,7 @@ function prepend(state: ExplorerState, items: readonly Interaction[], view: View
 			arrived,
 			filter: {...state.filter, matches: [...matches, ...state.filter.matches]},
 			cursor,
-			top: onNewest ? 0 : follow(state.top + matches.length, cursor, view.listHeight, rows),
+			top: onNewest ? 0 : keepInView(state.top + matches.length, cursor, view.listHeight, rows),
 		};
 	}
 
@@ -92,6 +58,6 @@ function prepend(state: ExplorerState, items: readonly Interaction[], view: View
 		cache,
 		arrived,
 		cursor,
-		top: onNewest ? 0 : follow(state.top + fresh.length, cursor, view.listHeight, rows),
+		top: onNewest ? 0 : keepInView(state.top + fresh.length, cursor, view.listHeight, rows),
 	};
 }
