@@ -7,6 +7,7 @@ import {createClient} from '../source/api/client.ts';
 import type {ClientOptions, Connection} from '../source/api/client-types.ts';
 import {ApiError, type ApiErrorKind} from '../source/api/errors.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
+import {errorMessage} from '../source/lib/error-message.ts';
 import type {Interaction, Page, PageRequest} from '../source/domain/types.ts';
 
 const PAGE = 50;
@@ -74,6 +75,8 @@ for (const generation of ['current', 'legacy'] as const) {
 			assert.equal(error.kind, kind, error.message);
 			assert.match(error.message, pattern);
 			assert.equal(error.cause, undefined);
+			// lib/error-message.ts relies on this: the message is already one safe line.
+			assert.equal(errorMessage(error), error.message);
 			return error;
 		}
 
