@@ -26,7 +26,7 @@ export async function openConnection(
 	}
 
 	const resolved = flags.demo
-		? {demo: true as const, reason: 'asked for with --demo', warnings: [] as readonly string[]}
+		? {demo: true as const, warnings: [] as readonly string[]}
 		: await resolveConnection({
 				flags: {url: flags.url, org: flags.org, tokenFile: flags.tokenFile, profile: flags.profile},
 				env: process.env,
@@ -50,10 +50,9 @@ export async function openConnection(
 		tokenSource: 'the demo workspace',
 		label: 'demo',
 	};
-	const notice =
-		resolved.reason === 'asked for with --demo'
-			? 'Demo workspace: built-in sample data, no server needed.'
-			: 'Demo workspace: nothing is configured (set ZYLON_URL and ZYLON_TOKEN, or --profile), so this is sample data.';
+	const notice = flags.demo
+		? 'Demo workspace: built-in sample data, no server needed.'
+		: 'Demo workspace: nothing is configured (set ZYLON_URL and ZYLON_TOKEN, or --profile), so this is sample data.';
 	return {
 		client: createClient(connection, {...tuning, pageSize, revealSecrets: options.revealSecrets}),
 		notices: [notice, ...resolved.warnings],
