@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import {cleanup} from 'ink-testing-library';
 import {DetailPane, detailBodyHeight, positionLabel} from '../source/components/detail-pane.tsx';
 import {MASKED} from '../source/api/parse/index.ts';
-import {detailLineCount, type DetailTab} from '../source/domain/detail-tabs.ts';
+import {detailLines, type DetailTab} from '../source/domain/detail-tabs.ts';
 import type {NotableKind} from '../source/demo/notable.ts';
 import type {Interaction} from '../source/domain/types.ts';
 import {DEMO_NOW, demoFixtures, demoInteraction} from './helpers/demo-interactions.ts';
@@ -33,7 +33,10 @@ async function readAll(
 	const {maxPages = Infinity, ...rest} = opts;
 	const props = {...base, ...rest, interaction: subject, tab, width, height};
 	const page = detailBodyHeight(height);
-	const total = detailLineCount(subject, tab, width, {systemExpanded: props.systemExpanded, nowMs: DEMO_NOW});
+	const total = detailLines(subject, tab, width, {
+		systemExpanded: props.systemExpanded,
+		nowMs: DEMO_NOW,
+	}).length;
 	const m = await mount(<DetailPane {...props} />);
 	const texts: string[] = [];
 	const raws: string[] = [];
@@ -151,7 +154,7 @@ test('narrow widths and short heights: every tab stays inside its box', async ()
 
 test('scrolling: position indicator and the slice shown', async () => {
 	const big = demoInteraction('largeTranscript');
-	const total = detailLineCount(big, 'transcript', 80, {systemExpanded: false, nowMs: DEMO_NOW});
+	const total = detailLines(big, 'transcript', 80, {systemExpanded: false, nowMs: DEMO_NOW}).length;
 	assert.ok(total > 100, `large transcript has ${total} lines`);
 	const body = detailBodyHeight(24);
 	await withMounted(<DetailPane {...base} interaction={big} tab="transcript" scroll={40} />, m => {

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {RUNNING_MARKER, transcriptLines} from '../source/domain/transcript.ts';
-import {detailLineCount, detailLines, NO_ERRORS, tabLines} from '../source/domain/detail-tabs.ts';
+import {detailLines, NO_ERRORS, tabLines} from '../source/domain/detail-tabs.ts';
 import {fullPgpt, interaction, NOW, richInteraction, text} from './helpers/fixtures.ts';
 
 const collapsed = {systemExpanded: false};
@@ -123,13 +123,13 @@ test('tabs: params aligned with "not set" dimmed; errors listed or "no errors"',
 	assert.equal(errors[0]!.style, 'error');
 });
 
-test('detailLineCount grows as the width shrinks and is 0 without an interaction', () => {
+test('the wrapped detail grows as the width shrinks', () => {
 	const rich = richInteraction();
 	const options = {systemExpanded: false, nowMs: NOW};
 	assert.ok(
-		detailLineCount(rich, 'transcript', 20, options) > detailLineCount(rich, 'transcript', 100, options),
+		detailLines(rich, 'transcript', 20, options).length >
+			detailLines(rich, 'transcript', 100, options).length,
 	);
-	assert.equal(detailLineCount(undefined, 'transcript', 80, options), 0);
 });
 
 test("the request's last message, when it is this turn's prompt, is shown once, as this turn", () => {

@@ -3,8 +3,6 @@ import {EVIDENCE_KINDS} from '../domain/evidence.ts';
 import {truncate} from '../domain/format.ts';
 import {theme} from './theme.ts';
 
-export {EVIDENCE_KINDS} from '../domain/evidence.ts';
-
 type Props = {
 	/** Index into EVIDENCE_KINDS of the highlighted entry. */
 	readonly cursor: number;

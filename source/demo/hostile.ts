@@ -23,7 +23,5 @@ export const hostile = {
 	csiColour: `${ESC}[31mRED${ESC}[0m colour`,
 } as const;
 
-export type HostileKey = keyof typeof hostile;
-
 /** A short hostile name (thread/project/tool names must stay one line, so no newline here). */
 export const hostileName = (label: string): string => `${label} ${hostile.titleOsc0} ${hostile.bidi}`;

@@ -7,7 +7,7 @@ import {activate, listen, type ServerState} from './server.ts';
 import type {DemoOptions, Fault, RequestLogEntry} from './types.ts';
 
 export type {DemoFixtures} from './data.ts';
-export type {DemoGeneration, DemoOptions, Fault, RequestLogEntry} from './types.ts';
+export type {DemoOptions, Fault, RequestLogEntry} from './types.ts';
 
 export const DEFAULT_DEMO_TOKEN = 'zdemo_tok_9c41e2b7f05a4d13-DO-NOT-PRINT';
 

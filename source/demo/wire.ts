@@ -8,11 +8,9 @@ type Schemas = components['schemas'];
 export type {InteractionDto, ProjectDto, UserDto};
 export type ChatRequestWire = Schemas['ai.zylon.koala.privategpt.ChatRequest'];
 export type MessageInputWire = Schemas['ai.zylon.koala.model.message.MessageInput'];
-export type MessageOutputWire = Schemas['ai.zylon.koala.model.message.MessageOutput'];
 export type ContentBlockWire = Schemas['ai.zylon.koala.model.message.ContentBlock'];
 export type ProjectMemberWire = Schemas['ai.zylon.backend.server.app.project.ProjectMemberDTO'];
 export type SourceWire = Schemas['ai.zylon.koala.model.message.PGPTSourceType'];
-export type ToolContextWire = Schemas['ai.zylon.koala.privategpt.PGPTArtifact'];
 
 type Typed<K extends keyof Schemas, T extends string> = Schemas[K] & {type: T};
 
@@ -50,6 +48,3 @@ export type ThreadWire = {
 	created_at: string;
 	created_by?: UserDto;
 };
-
-export type ToolWire = Schemas['ai.zylon.koala.model.tool.Tool'];
-export type ToolInputSchemaWire = Schemas['ai.zylon.koala.model.tool.Tool.Input'];

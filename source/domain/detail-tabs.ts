@@ -1,5 +1,5 @@
-// The body of each detail tab as styled lines, and their wrapped form for a given width. The
-// reducer uses detailLineCount to clamp scrolling; the DetailPane slices detailLines.
+// The body of each detail tab as styled lines, and their wrapped form for a given width. The screen
+// passes the wrapped count to the reducer to clamp scrolling; the DetailPane slices detailLines.
 import {wrapLines} from '../lib/wrap.ts';
 import {NOT_SET, paramRows} from './params.ts';
 import {transcriptLines, type StyledLine} from './transcript.ts';
@@ -74,15 +74,6 @@ export function detailLines(
 	options: DetailOptions,
 ): readonly StyledLine[] {
 	return wrapLines(tabLines(interaction, tab, options), width);
-}
-
-export function detailLineCount(
-	interaction: Interaction | undefined,
-	tab: DetailTab,
-	width: number,
-	options: DetailOptions,
-): number {
-	return interaction ? detailLines(interaction, tab, width, options).length : 0;
 }
 
 export function errorCount(interaction: Interaction, nowMs: number): number {

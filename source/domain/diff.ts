@@ -6,8 +6,8 @@ import {NOT_SET, paramRows} from './params.ts';
 import {transcriptLines} from './transcript.ts';
 import type {Interaction} from './types.ts';
 
-export {lineDiff, LINE_DIFF_MAX_EDITS, LINE_DIFF_MAX_LINES} from './line-diff.ts';
-export type {LineDiff, LineDiffOptions, LineDiffRow, LineOp} from './line-diff.ts';
+export {lineDiff} from './line-diff.ts';
+export type {LineDiff, LineDiffOptions} from './line-diff.ts';
 
 export type DiffSection = 'outcome' | 'usage' | 'params';
 
