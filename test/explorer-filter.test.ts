@@ -13,7 +13,7 @@ import {
 	type ExplorerState,
 	type Viewport,
 } from '../source/state/explorer.ts';
-import {pageToFetch} from '../source/hooks/use-interaction-pages.ts';
+import {pageToFetch} from '../source/state/pages.ts';
 
 const view: Viewport = {listHeight: 5, detailHeight: 8, detailLines: 40};
 const size = 10;

@@ -5,8 +5,7 @@ import type {ZylonClient} from '../api/client-types.ts';
 import type {InteractionScope, PageOrder} from '../domain/types.ts';
 import {errorMessage} from '../lib/error-message.ts';
 import type {ExplorerAction, ExplorerState, Viewport} from '../state/explorer.ts';
-import {scanNeeds} from '../state/filter-view.ts';
-import {canFetch, hasNext} from '../state/pages.ts';
+import {pageToFetch} from '../state/pages.ts';
 
 type Options = {
 	readonly client: ZylonClient;
@@ -17,26 +16,6 @@ type Options = {
 	readonly dispatch: Dispatch<ExplorerAction>;
 	readonly view: Viewport;
 };
-
-/** The page to fetch now, if any: the wanted one, else a prefetch of the next. */
-export function pageToFetch(state: ExplorerState): number | undefined {
-	if (state.loading.size > 0) return undefined;
-	const {want, cache} = state;
-	if (state.filter) {
-		const page = scanNeeds(state.filter);
-		if (page === undefined || state.error?.page === page) return undefined;
-		return canFetch(cache, page) ? page : undefined;
-	}
-
-	if (want) {
-		if (state.error?.page === want.page) return undefined;
-		return cache.pages.has(want.page) || !canFetch(cache, want.page) ? undefined : want.page;
-	}
-
-	const next = state.page + 1;
-	if (!hasNext(cache, state.page) || cache.pages.has(next) || state.error?.page === next) return undefined;
-	return next;
-}
 
 export function useInteractionPages({client, scope, order, pageSize, state, dispatch, view}: Options): void {
 	const viewRef = useRef(view);

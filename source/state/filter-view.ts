@@ -1,8 +1,7 @@
 // A filter runs over the pages already loaded, then keeps loading pages in order until it has found
 // the matches asked for (a page's worth per `]`) or the list ends. Matches are kept apart from the
 // bounded page cache so the filtered list stays stable while pages come and go.
-import type {Interaction} from '../domain/types.ts';
-import type {PageCache} from './pages.ts';
+import type {Interaction, Page} from '../domain/types.ts';
 
 /** Never hold more matches than this: a filter matching everything should not grow memory forever. */
 export const MAX_MATCHES = 5000;
@@ -32,7 +31,10 @@ export function startFilter(
 }
 
 /** Runs every cached page that is next in line through the predicate, while matches are wanted. */
-export function advanceScan(view: FilterView, cache: PageCache): FilterView {
+export function advanceScan(
+	view: FilterView,
+	cache: {readonly pages: ReadonlyMap<number, Page<Interaction>>},
+): FilterView {
 	let next = view;
 	while (!next.done && next.seek > 0) {
 		const page = cache.pages.get(next.scanned);

@@ -2,6 +2,7 @@
 // remembering one cursor string per page lets any evicted page come back by cursor while memory stays
 // bounded by `maxPages` pages of interactions, however far the user pages.
 import type {Interaction, Page} from '../domain/types.ts';
+import {scanNeeds, type FilterView} from './filter-view.ts';
 
 export type PageCache = {
 	readonly pages: ReadonlyMap<number, Page<Interaction>>;
@@ -62,3 +63,37 @@ export const canFetch = (cache: PageCache, index: number): boolean =>
 
 export const hasNext = (cache: PageCache, index: number): boolean =>
 	cache.lastPage === undefined ? cache.afterCursors[index + 1] !== undefined : index < cache.lastPage;
+
+/** What a list has asked of the API: the explorer's state, seen from its pages. */
+export type PageDemand = {
+	/** The page on screen. */
+	readonly page: number;
+	readonly cache: PageCache;
+	readonly loading: ReadonlySet<number>;
+	/** A page asked for and not yet loaded. */
+	readonly want?: {readonly page: number};
+	/** The page whose fetch failed: not asked for again until the user retries. */
+	readonly error?: {readonly page: number};
+	/** While a filter is on, its scan decides which page is needed. */
+	readonly filter?: FilterView;
+};
+
+/** The page to fetch now, if any: one at a time; the wanted one (or the scan's), else a prefetch of the next. */
+export function pageToFetch(state: PageDemand): number | undefined {
+	if (state.loading.size > 0) return undefined;
+	const {want, cache} = state;
+	if (state.filter) {
+		const page = scanNeeds(state.filter);
+		if (page === undefined || state.error?.page === page) return undefined;
+		return canFetch(cache, page) ? page : undefined;
+	}
+
+	if (want) {
+		if (state.error?.page === want.page) return undefined;
+		return cache.pages.has(want.page) || !canFetch(cache, want.page) ? undefined : want.page;
+	}
+
+	const next = state.page + 1;
+	if (!hasNext(cache, state.page) || cache.pages.has(next) || state.error?.page === next) return undefined;
+	return next;
+}
