@@ -4,15 +4,14 @@ import stringWidth from 'string-width';
 import fc from 'fast-check';
 import {
 	firstLine,
-	fit,
 	formatAge,
 	formatCount,
 	formatDateTimeUtc,
 	formatTimeUtc,
 	formatTokens,
 	stateGlyph,
-	truncate,
 } from '../source/domain/format.ts';
+import {fit, truncate} from '../source/lib/text.ts';
 
 const at = (iso: string) => Date.parse(iso);
 

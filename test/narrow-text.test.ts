@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {isNarrowText, textWidth} from '../source/lib/narrow-text.ts';
-import {formatCount, truncate} from '../source/domain/format.ts';
+import {formatCount} from '../source/domain/format.ts';
+import {truncate} from '../source/lib/text.ts';
 
 // Every BMP code point the shortcut accepts, found by asking it: the class is checked, not restated.
 const narrow: string[] = [];

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {EVIDENCE_KINDS} from '../domain/evidence.ts';
-import {truncate} from '../domain/format.ts';
+import {truncate} from '../lib/text.ts';
 import {theme} from './theme.ts';
 
 type Props = {

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {diffInteractions, diffTranscripts, type DiffRow} from '../domain/diff.ts';
-import {fit, truncate} from '../domain/format.ts';
+import {fit, truncate} from '../lib/text.ts';
 import type {Interaction} from '../domain/types.ts';
 import {theme} from './theme.ts';
 

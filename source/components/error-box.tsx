@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {truncate} from '../domain/format.ts';
+import {truncate} from '../lib/text.ts';
 import {wrapText} from '../lib/wrap.ts';
 import {theme} from './theme.ts';
 

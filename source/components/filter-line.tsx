@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {errorCaret, FILTER_SYNTAX, parseFilter} from '../domain/filter.ts';
-import {truncate} from '../domain/format.ts';
+import {truncate} from '../lib/text.ts';
 
 /** The filter being typed, with a caret under a syntax mistake. */
 export function FilterLine({text, width}: {readonly text: string; readonly width: number}) {

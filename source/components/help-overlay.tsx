@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {fit, truncate} from '../domain/format.ts';
+import {fit, truncate} from '../lib/text.ts';
 import {theme} from './theme.ts';
 
 export type HelpBinding = {readonly keys: string; readonly action: string; readonly context: string};

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {stateGlyph, truncate} from '../domain/format.ts';
+import {stateGlyph} from '../domain/format.ts';
+import {truncate} from '../lib/text.ts';
 import {interactionRow} from '../domain/row.ts';
 import type {Interaction} from '../domain/types.ts';
 import {ListTitle} from './list-title.tsx';

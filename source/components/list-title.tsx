@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import {truncate} from '../domain/format.ts';
+import {truncate} from '../lib/text.ts';
 import {theme} from './theme.ts';
 
 type Props = {

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
-import {formatCount, truncate} from '../domain/format.ts';
+import {formatCount} from '../domain/format.ts';
+import {truncate} from '../lib/text.ts';
 import {ListTitle} from './list-title.tsx';
 import {ErrorBox, retryHint} from './error-box.tsx';
 

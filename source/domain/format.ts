@@ -1,13 +1,10 @@
 // Small, pure formatting helpers shared by the list rows, the detail header and the components.
-import stringWidth from 'string-width';
-import {isNarrowText, textWidth} from '../lib/narrow-text.ts';
 import type {Usage} from './types.ts';
 
 const DAY_MS = 86_400_000;
-// Intl objects load ICU data when built (a NumberFormat ~9 ms, a Segmenter ~2 ms, measured): built on first use,
-// which narrow text and whole numbers never need, so the first frame does not pay for them.
+// Intl objects load ICU data when built (a NumberFormat ~9 ms, measured): built on first use, which whole
+// numbers never need, so the first frame does not pay for it.
 let countFormat: Intl.NumberFormat | undefined;
-let segmenter: Intl.Segmenter | undefined;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -83,28 +80,6 @@ export function stateGlyph(state: string): StateGlyph {
 		default:
 			return {glyph: '?', word: state === '' ? 'unknown' : state, tone: 'unknown'};
 	}
-}
-
-/** Cut `text` to at most `width` terminal columns by display width, ending in "…" when cut. */
-export function truncate(text: string, width: number): string {
-	if (width <= 0) return '';
-	if (isNarrowText(text)) return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
-	let used = 0;
-	let fitEnd = 0; // end index of the prefix that fits in width - 1 (room for the ellipsis)
-	segmenter ??= new Intl.Segmenter('en', {granularity: 'grapheme'});
-	for (const {segment, index} of segmenter.segment(text)) {
-		const w = stringWidth(segment);
-		if (used + w > width) return `${text.slice(0, fitEnd)}…`;
-		used += w;
-		if (used <= width - 1) fitEnd = index + segment.length;
-	}
-	return text;
-}
-
-/** Pad (or cut) to exactly `width` display columns. */
-export function fit(text: string, width: number): string {
-	const cut = truncate(text, width);
-	return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }
 
 /** The first line that has something on it, trimmed. */

@@ -1,5 +1,6 @@
 // The one-line summary of an interaction in the list.
-import {firstLine, fit, formatAge, formatTimeUtc, formatTokens, stateGlyph, truncate} from './format.ts';
+import {firstLine, formatAge, formatTimeUtc, formatTokens, stateGlyph} from './format.ts';
+import {fit, truncate} from '../lib/text.ts';
 import {errorItems, triageFlags, type TriageFlag} from './triage.ts';
 import type {Interaction, Message} from './types.ts';
 
