@@ -12,7 +12,7 @@ import {resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
 import {useAsync} from './hooks/use-async.ts';
 import {bindings} from './keymap.ts';
 import {FILTER_SYNTAX} from './domain/filter.ts';
-import {FLAG_CODES} from './domain/row.ts';
+import {FLAG_CODES} from './domain/triage.ts';
 import {ExplorerScreen} from './screens/explorer-screen.tsx';
 import {ProjectScreen} from './screens/project-screen.tsx';
 import {ThreadScreen} from './screens/thread-screen.tsx';

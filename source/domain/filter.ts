@@ -3,7 +3,7 @@
 // when the text parses.
 import stringWidth from 'string-width';
 import {formatCount} from './format.ts';
-import type {TriageFlag} from './triage.ts';
+import {TRIAGE_FLAG_NAMES, type TriageFlag} from './triage.ts';
 
 export type Comparison = '>' | '<' | '>=' | '<=' | '=';
 export type NumericField = 'tokens' | 'in' | 'out';
@@ -39,14 +39,6 @@ export type FilterError = {
 
 export type ParseResult =
 	{readonly ok: true; readonly filter: Filter} | {readonly ok: false; readonly error: FilterError};
-
-export const TRIAGE_FLAG_NAMES: readonly TriageFlag[] = [
-	'truncated',
-	'empty',
-	'tool-error',
-	'stuck',
-	'refusal',
-];
 
 const TEXT_FIELDS: readonly TextField[] = ['state', 'model', 'stop', 'tool', 'user'];
 const NUMERIC_FIELDS: readonly NumericField[] = ['tokens', 'in', 'out'];

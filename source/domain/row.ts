@@ -1,7 +1,7 @@
 // The one-line summary of an interaction in the list.
 import {firstLine, formatAge, formatTimeUtc, formatTokens, stateGlyph} from './format.ts';
 import {fit, truncate} from '../lib/text.ts';
-import {errorItems, triageFlags, type TriageFlag} from './triage.ts';
+import {errorItems, FLAG_CODES, triageFlags} from './triage.ts';
 import type {Interaction, Message} from './types.ts';
 
 /** The first line of the user's text, or what the message holds when it has no text. */
@@ -21,15 +21,7 @@ export function needsAttention(interaction: Interaction, nowMs: number): boolean
 	return triageFlags(interaction, nowMs).length > 0 || errorItems(interaction, nowMs).length > 0;
 }
 
-/** One letter per triage flag in the list's flag column; `!` first when the Errors tab has items. */
-export const FLAG_CODES: Readonly<Record<TriageFlag, string>> = {
-	truncated: 'T',
-	empty: 'E',
-	'tool-error': 'X',
-	stuck: 'S',
-	refusal: 'R',
-};
-
+/** The flag column: `!` when the Errors tab has items, then one letter per triage flag. */
 export function flagCodes(interaction: Interaction, nowMs: number): string {
 	const errors = errorItems(interaction, nowMs).length > 0 ? '!' : '';
 	return (

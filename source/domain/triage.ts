@@ -3,6 +3,20 @@ import type {ContentBlock, Interaction} from './types.ts';
 
 export type TriageFlag = 'truncated' | 'empty' | 'tool-error' | 'stuck' | 'refusal';
 
+/**
+ * The flag table: each flag's letter in the list's flag column. A Record, so a flag added to TriageFlag
+ * and left out here is a type error; the flag names the filter accepts and the help lists come from it.
+ */
+export const FLAG_CODES: Readonly<Record<TriageFlag, string>> = {
+	truncated: 'T',
+	empty: 'E',
+	'tool-error': 'X',
+	stuck: 'S',
+	refusal: 'R',
+};
+
+export const TRIAGE_FLAG_NAMES = Object.keys(FLAG_CODES) as readonly TriageFlag[];
+
 /** A Processing interaction older than this is probably never going to finish. */
 export const STUCK_AFTER_MS = 5 * 60_000;
 
