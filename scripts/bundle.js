@@ -6,6 +6,7 @@ import {chmod, writeFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {assertPinnedInk, inkPatch} from './ink-patch.js';
 
 // Absolute, so a caller running from another working directory (the bench, a test) resolves the same stub.
 const devtoolsStub = fileURLToPath(new URL('devtools-stub.js', import.meta.url));
@@ -36,51 +37,6 @@ const ofetchWithoutGlobals = {
 		build.onLoad({filter: /^ofetch$/, namespace: 'ofetch-core'}, () => ({
 			contents: `export {${ofetchCore[1]} as createFetch, ${ofetchErrors[1]} as FetchError} from ${JSON.stringify(ofetchCore[2])};`,
 			resolveDir: ofetchDist,
-			loader: 'js',
-		}));
-	},
-};
-
-const narrowText = fileURLToPath(new URL('../source/lib/narrow-text.ts', import.meta.url));
-const stringWidthShim = fileURLToPath(new URL('../source/lib/string-width-shim.ts', import.meta.url));
-
-/**
- * Every `string-width` import but the shim's own goes to the shim (source/lib/narrow-text.ts says why); only for our
- * CLI, so the hello baseline stays plain Ink.
- * @type {import('esbuild').Plugin}
- */
-const narrowStringWidth = {
-	name: 'narrow-string-width',
-	setup(build) {
-		build.onResolve({filter: /^string-width$/}, args =>
-			args.importer === narrowText ? undefined : {path: stringWidthShim},
-		);
-	},
-};
-
-const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
-const cellLogUpdate = fileURLToPath(new URL('../source/lib/terminal/log-update.ts', import.meta.url));
-
-/**
- * Ink's renderer imports './log-update.js'; this hands it that module wrapped by the cell-level frame writer
- * (source/lib/terminal/log-update.ts says why). Only for our CLI: the bench's hello measures what plain Ink costs.
- * @type {import('esbuild').Plugin}
- */
-const cellFrameWriter = {
-	name: 'cell-frame-writer',
-	setup(build) {
-		build.onResolve({filter: /^\.\/log-update\.js$/}, args =>
-			args.importer === path.join(inkBuild, 'ink.js')
-				? {path: 'ink-log-update', namespace: 'cell-frame-writer'}
-				: undefined,
-		);
-		build.onLoad({filter: /^ink-log-update$/, namespace: 'cell-frame-writer'}, () => ({
-			contents: [
-				`import ink from ${JSON.stringify(path.join(inkBuild, 'log-update.js'))};`,
-				`import {withCellWriter} from ${JSON.stringify(cellLogUpdate)};`,
-				'export default withCellWriter(ink);',
-			].join('\n'),
-			resolveDir: inkBuild,
 			loader: 'js',
 		}));
 	},
@@ -117,6 +73,7 @@ module.flushCompileCache?.();
  */
 export async function bundle({entry, outfile, product = false}) {
 	const bundleFile = outfile.replace(/\.js$/, '') + '-bundle.js';
+	if (product) assertPinnedInk();
 	await build({
 		entryPoints: [entry],
 		outfile: bundleFile,
@@ -131,7 +88,8 @@ export async function bundle({entry, outfile, product = false}) {
 		define: {'process.env.NODE_ENV': '"production"'},
 		// Ink imports react-devtools-core statically; it is only for development, never shipped.
 		alias: {'react-devtools-core': devtoolsStub},
-		plugins: [ofetchWithoutGlobals, ...(product ? [narrowStringWidth, cellFrameWriter] : [])],
+		// The Ink patch (scripts/ink-patch.js) is only for the CLI: the bench's hello measures plain Ink.
+		plugins: [ofetchWithoutGlobals, ...(product ? [inkPatch] : [])],
 		// CommonJS dependencies bundled into ESM still call require().
 		banner: {
 			js: "import {createRequire as __zylonCreateRequire} from 'node:module';const require = __zylonCreateRequire(import.meta.url);",

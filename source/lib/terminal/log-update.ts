@@ -1,5 +1,5 @@
 // Ink 8's log-update (node_modules/ink/build/log-update.js) with the cell-level frame writer in its incremental
-// renderer. The CLI bundle swaps it in for Ink's own module (scripts/bundle.js); the bench's hello keeps plain Ink.
+// renderer. The CLI bundle swaps it in for Ink's own module (scripts/ink-patch.js); the bench's hello keeps plain Ink.
 // Ink's renderer stays underneath and keeps every behaviour the writer does not improve: the first frame, line
 // count and width changes, a visible cursor (useCursor), clear/done/reset/sync. The writer only takes the common
 // frame (same rows, same width, no cursor shown) and then tells Ink's renderer the frame is on screen (`sync`,
