@@ -23,7 +23,8 @@ export type CapturingStream = {
 	readonly columns: number;
 	readonly rows: number;
 	readonly isTTY: true;
-	write(data: string): boolean;
+	/** `done` as a stream calls it once the data is written: Ink's waitUntilRenderFlush waits for it. */
+	write(data: string, done?: () => void): boolean;
 	/** Everything written since the last take, and forget it. */
 	take(): string;
 };
@@ -34,8 +35,9 @@ export function capturingStream(columns: number, rows: number): CapturingStream 
 		columns,
 		rows,
 		isTTY: true,
-		write(data) {
+		write(data, done) {
 			written += data;
+			if (done) queueMicrotask(done);
 			return true;
 		},
 		take() {
@@ -49,6 +51,8 @@ export function capturingStream(columns: number, rows: number): CapturingStream 
 export type TerminalScreen = {
 	write(data: string): Promise<void>;
 	snapshot(): Screen;
+	/** The rows as plain text. */
+	lines(): string[];
 	dispose(): void;
 };
 
@@ -88,6 +92,13 @@ export function terminalScreen(columns: number, rows: number): TerminalScreen {
 				cursorColumn: buffer.cursorX,
 				cursorHidden: cursorHidden(),
 			};
+		},
+		lines() {
+			const buffer = xterm.buffer.active;
+			return Array.from(
+				{length: rows},
+				(_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '',
+			);
 		},
 		dispose: () => xterm.dispose(),
 	};
