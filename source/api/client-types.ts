@@ -8,7 +8,10 @@ import type {
 	User,
 } from '../domain/types.ts';
 
-/** Which route layout the server has: see DESIGN.md "The API, in one paragraph". */
+/**
+ * Which route layout the server has: 'legacy' (before release 1.50: interactions only per project, `?threadId=`) or
+ * 'current' (per thread, and one interaction by id); api/routes.ts has both.
+ */
 export type RouteGeneration = 'current' | 'legacy';
 
 export type Connection = {
