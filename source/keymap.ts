@@ -1,5 +1,9 @@
 // The key contract of DESIGN.md, as data: the input handler resolves keys through it and the help
 // overlay and footer are generated from it, so the three can never disagree.
+import {DETAIL_TABS, type DetailTab} from './domain/detail-tabs.ts';
+
+/** One command per detail tab, named after the tab. */
+export type TabCommand = `tab-${DetailTab}`;
 
 export type Command =
 	| 'down'
@@ -12,9 +16,7 @@ export type Command =
 	| 'back'
 	| 'focus-next'
 	| 'focus-previous'
-	| 'tab-transcript'
-	| 'tab-params'
-	| 'tab-errors'
+	| TabCommand
 	| 'filter'
 	| 'next-match'
 	| 'previous-match'
@@ -129,9 +131,13 @@ export const bindings: readonly Binding[] = [
 		context: 'interactions',
 		named: ['shiftTab'],
 	},
-	{command: 'tab-transcript', keys: '1', action: 'Transcript tab', context: 'detail', chars: ['1']},
-	{command: 'tab-params', keys: '2', action: 'Params tab', context: 'detail', chars: ['2']},
-	{command: 'tab-errors', keys: '3', action: 'Errors tab', context: 'detail', chars: ['3']},
+	...DETAIL_TABS.map((tab): Binding => ({
+		command: `tab-${tab.id}`,
+		keys: tab.key,
+		action: `${tab.label} tab`,
+		context: 'detail',
+		chars: [tab.key],
+	})),
 	{
 		command: 'toggle-system',
 		keys: 's',
@@ -232,6 +238,11 @@ export function resolveKeys(input: string, key: KeyFlags): Command[] {
 	return commands;
 }
 
+/** The tab a tab command shows. */
+export function tabOfCommand(command: Command): DetailTab | undefined {
+	return DETAIL_TABS.find(tab => `tab-${tab.id}` === command)?.id;
+}
+
 /** Bindings for the footer: the ones that apply to what has focus. */
 export function footerBindings(
 	contexts: readonly KeyContext[],
@@ -242,7 +253,7 @@ export function footerBindings(
 		open: 'open',
 		back: 'back',
 		'focus-next': 'focus',
-		'tab-transcript': 'tabs',
+		[`tab-${DETAIL_TABS[0].id}`]: 'tabs',
 		filter: 'filter',
 		'errors-only': 'errors',
 		copy: 'copy',
@@ -251,7 +262,11 @@ export function footerBindings(
 		help: 'help',
 		quit: 'quit',
 	};
-	const keys: Partial<Record<Command, string>> = {down: 'j/k', 'next-page': ']/[', 'tab-transcript': '1-3'};
+	const keys: Partial<Record<Command, string>> = {
+		down: 'j/k',
+		'next-page': ']/[',
+		[`tab-${DETAIL_TABS[0].id}`]: `${DETAIL_TABS[0].key}-${DETAIL_TABS.at(-1)!.key}`,
+	};
 	return bindings
 		.filter(
 			binding =>

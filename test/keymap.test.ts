@@ -81,3 +81,19 @@ test('a chunk mixing a command and text types everything after the command, and 
 test('Tab inside a run of characters still moves focus', () => {
 	assert.deepEqual(resolveKeys('\t/', {}), ['focus-next', 'filter']);
 });
+
+test('the tab keys come from the tab registry: one binding per tab, each showing its tab', async () => {
+	const {DETAIL_TABS} = await import('../source/domain/detail-tabs.ts');
+	const {tabOfCommand} = await import('../source/keymap.ts');
+	for (const tab of DETAIL_TABS) {
+		const [command] = resolveKeys(tab.key, {});
+		assert.ok(command, `key ${tab.key} of the ${tab.id} tab is bound`);
+		assert.equal(tabOfCommand(command), tab.id);
+		const binding = bindings.find(b => b.command === command)!;
+		assert.equal(binding.context, 'detail');
+		assert.match(binding.action, new RegExp(tab.label));
+	}
+	const footer = footerBindings(['interactions', 'detail']).find(b => b.action === 'tabs');
+	assert.equal(footer?.keys, `${DETAIL_TABS[0].key}-${DETAIL_TABS.at(-1)!.key}`);
+	assert.equal(tabOfCommand('down'), undefined);
+});

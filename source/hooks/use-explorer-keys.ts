@@ -4,7 +4,7 @@
 import {useInput} from 'ink';
 import {EVIDENCE_KINDS, type EvidenceKind} from '../domain/evidence.ts';
 import {routeKeys} from '../key-input.ts';
-import {resolveKeys, type Command} from '../keymap.ts';
+import {resolveKeys, tabOfCommand, type Command} from '../keymap.ts';
 import {selected, type ExplorerAction, type ExplorerState, type Viewport} from '../state/explorer.ts';
 
 export type ExplorerKeyOptions = {
@@ -115,14 +115,6 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 			case 'focus-previous':
 				dispatch({type: 'focus'});
 				break;
-			case 'tab-transcript':
-			case 'tab-params':
-			case 'tab-errors':
-				dispatch({
-					type: 'tab',
-					tab: command === 'tab-transcript' ? 'transcript' : command === 'tab-params' ? 'params' : 'errors',
-				});
-				break;
 			case 'toggle-system':
 				dispatch({type: 'toggle-system'});
 				break;
@@ -163,8 +155,11 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 			case 'quit':
 				options.onQuit();
 				break;
-			default:
-				options.onCommand(command);
+			default: {
+				const tab = tabOfCommand(command);
+				if (tab) dispatch({type: 'tab', tab});
+				else options.onCommand(command);
+			}
 		}
 	};
 

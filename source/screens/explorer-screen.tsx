@@ -7,7 +7,7 @@ import {DetailPane, detailBodyHeight} from '../components/detail-pane.tsx';
 import {DiffView, diffViewLineCount} from '../components/diff-view.tsx';
 import {Footer} from '../components/footer.tsx';
 import {InteractionList, listVisibleRows} from '../components/interaction-list.tsx';
-import {detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
+import {detailTab, detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
 import type {Interaction, InteractionScope, Page, PageOrder} from '../domain/types.ts';
 import type {EvidenceKind} from '../domain/evidence.ts';
 import {useEvidence} from '../hooks/use-evidence.ts';
@@ -137,8 +137,7 @@ export function ExplorerScreen(props: Props) {
 		pagerKind: () => {
 			const current = getState();
 			if (current.focus === 'list') return 'json';
-			const shown = shownTab(current);
-			return shown === 'transcript' ? 'transcript' : shown === 'params' ? 'params' : 'json';
+			return detailTab(shownTab(current)).pager;
 		},
 		diffMax,
 		say: setNotice,

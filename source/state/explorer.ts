@@ -1,5 +1,6 @@
 // The interaction explorer as one pure reducer: paging, the list cursor, focus, tabs and detail scroll.
 // Every key is an action applied in order, so a burst of 20 `j` moves 20 rows.
+import type {DetailTab} from '../domain/detail-tabs.ts';
 import type {Interaction, Page} from '../domain/types.ts';
 import {advanceScan, startFilter, wantMore, type FilterView} from './filter-view.ts';
 import {goToPage, landCursor, moveInFilter, moveInList, placeCursor, scrollDetail} from './explorer-moves.ts';
@@ -7,7 +8,7 @@ import {triageReducer, type TriageAction} from './explorer-triage.ts';
 import {emptyCache, hasNext, storePage, type PageCache} from './pages.ts';
 import {clamp} from './window.ts';
 
-export type Tab = 'transcript' | 'params' | 'errors';
+export type Tab = DetailTab;
 export type Focus = 'list' | 'detail';
 
 export type ExplorerState = {
