@@ -74,7 +74,7 @@ export function usePickerKeys(options: Options): void {
 	useInput(
 		(input, key) =>
 			routeKeys(input, key, {
-				typing: () => getState().filtering,
+				layer: () => (getState().filtering ? 'picker filter' : 'screen'),
 				type: text => dispatch({type: 'filter-type', text}),
 				erase: () => dispatch({type: 'filter-erase'}),
 				cancel: () => dispatch({type: 'filter-clear'}),
@@ -83,7 +83,7 @@ export function usePickerKeys(options: Options): void {
 					dispatch({type: 'filter-done'});
 					run(command);
 				},
-				run,
+				run: command => run(command),
 				quit: options.onQuit,
 			}),
 		{isActive: options.active},
