@@ -207,4 +207,8 @@ test('theme: NO_COLOR honoured end to end (a child process with colours forced)'
 	assert.match(plain, /\u001B\[1m/, 'attributes still forced, so the absence of colour is the theme');
 	assert.match(plain, /⚠ PRODUCTION/);
 	assert.match(plain, /✗ error/);
+	assert.match(plain, /\^/, 'the filter line points at its mistake');
+	// Nothing else in the frame is coloured: the filter line's mistake is the last line.
+	assert.doesNotMatch(plain.split('\n').at(-1) ?? '', colour);
+	assert.match(coloured.split('\n').at(-1) ?? '', colour, 'the mistake is coloured when colours are on');
 });
