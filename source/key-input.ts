@@ -4,13 +4,13 @@
 // character at a time and each character asks `layer()` afresh: everything after `/` is text, Enter
 // ends it, and the key after `y` goes to the copy menu it opened.
 import {isLineLayer, namedKey, resolveKeys, type Command, type KeyFlags, type KeyLayer} from './keymap.ts';
+import type {LineEdit} from './state/line-edit.ts';
 
 export type KeyRoutes = {
 	/** Which layer has the keys right now (read at each character). */
 	readonly layer: () => KeyLayer;
-	/** A printable character while a line is typed. */
-	readonly type: (char: string) => void;
-	readonly erase: () => void;
+	/** A printable character typed, or the last one erased, while a line is typed. */
+	readonly edit: (edit: LineEdit) => void;
 	readonly cancel: () => void;
 	readonly commit: () => void;
 	/** Arrow keys while typing: default is to ignore them. */
@@ -23,7 +23,7 @@ export type KeyRoutes = {
 function lineCommand(command: Command, routes: KeyRoutes): void {
 	if (command === 'commit') routes.commit();
 	else if (command === 'cancel') routes.cancel();
-	else if (command === 'erase') routes.erase();
+	else if (command === 'erase') routes.edit({type: 'erase'});
 }
 
 export function routeKeys(input: string, key: KeyFlags, routes: KeyRoutes): void {
@@ -51,6 +51,6 @@ export function routeKeys(input: string, key: KeyFlags, routes: KeyRoutes): void
 
 		const [command] = resolveKeys(char === '\n' ? '\r' : char, {}, layer);
 		if (command) lineCommand(command, routes);
-		else if (char >= ' ') routes.type(char);
+		else if (char >= ' ') routes.edit({type: 'type', text: char});
 	}
 }

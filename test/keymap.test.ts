@@ -10,6 +10,7 @@ import {
 	KEY_LAYERS,
 	type Binding,
 } from '../source/keymap.ts';
+import {editLine, type LineEdit} from '../source/state/line-edit.ts';
 
 test('a run of characters in one chunk becomes one command per character', () => {
 	assert.deepEqual(resolveKeys('jjjj', {}), ['down', 'down', 'down', 'down']);
@@ -90,11 +91,8 @@ test('a chunk mixing a command and text types everything after the command, and 
 	const log: string[] = [];
 	const routes = {
 		layer: () => (typing ? ('filter line' as const) : ('screen' as const)),
-		type: (char: string) => {
-			text += char;
-		},
-		erase: () => {
-			text = text.slice(0, -1);
+		edit: (edit: LineEdit) => {
+			text = editLine(text, edit);
 		},
 		cancel: () => {
 			typing = false;
@@ -121,6 +119,12 @@ test('a chunk mixing a command and text types everything after the command, and 
 		['filter', 'cancel', 'quit'],
 		'q was text while typing; Ctrl-C always quits',
 	);
+	text = '';
+	routeKeys('/ab', {}, routes);
+	routeKeys('', {backspace: true}, routes);
+	routeKeys('', {delete: true}, routes);
+	routeKeys('z\n', {}, routes);
+	assert.equal(log.at(-1), 'commit z', 'Backspace and Delete erase; a newline commits like Enter');
 });
 
 test('Tab inside a run of characters still moves focus', () => {
@@ -141,4 +145,11 @@ test('the tab keys come from the tab registry: one binding per tab, each showing
 	const footer = footerBindings(['interactions', 'detail']).find(b => b.action === 'tabs');
 	assert.equal(footer?.keys, `${DETAIL_TABS[0].key}-${DETAIL_TABS.at(-1)!.key}`);
 	assert.equal(tabOfCommand('down'), undefined);
+});
+
+test('a line is edited the same way everywhere: typed text appended, erase takes one code point', () => {
+	assert.equal(editLine('tok', {type: 'type', text: 'e'}), 'toke');
+	assert.equal(editLine('日本', {type: 'erase'}), '日');
+	assert.equal(editLine('a😀', {type: 'erase'}), 'a', 'not half a surrogate pair');
+	assert.equal(editLine('', {type: 'erase'}), '');
 });

@@ -171,8 +171,8 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 		(input, key) =>
 			routeKeys(input, key, {
 				layer,
-				type: text => dispatch({type: 'input-type', text}),
-				erase: () => dispatch({type: 'input-erase'}),
+				edit: edit =>
+					dispatch(edit.type === 'type' ? {type: 'input-type', text: edit.text} : {type: 'input-erase'}),
 				cancel: () => dispatch({type: 'input-end'}),
 				commit: commitInput,
 				run: (command, char) => (getState().overlay ? overlayKey(command, char) : run(command)),

@@ -75,8 +75,7 @@ export function usePickerKeys(options: Options): void {
 		(input, key) =>
 			routeKeys(input, key, {
 				layer: () => (getState().filtering ? 'picker filter' : 'screen'),
-				type: text => dispatch({type: 'filter-type', text}),
-				erase: () => dispatch({type: 'filter-erase'}),
+				edit: edit => dispatch({type: 'filter-edit', edit}),
 				cancel: () => dispatch({type: 'filter-clear'}),
 				commit: () => dispatch({type: 'filter-done'}),
 				arrowWhileTyping: command => {
