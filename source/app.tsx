@@ -5,25 +5,16 @@ import {useCallback, useState} from 'react';
 import type {ZylonClient} from './api/client-types.ts';
 import {ErrorBoundary} from './components/error-boundary.tsx';
 import {HeaderBar} from './components/header-bar.tsx';
-import {HelpOverlay} from './components/help-overlay.tsx';
+import {HelpOverlay, helpPage, helpScrollMax} from './components/help-overlay.tsx';
 import type {PageOrder, Project, Thread} from './domain/types.ts';
 import type {FirstScreen} from './commands/first-screen.ts';
 import {resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
 import {useAsync} from './hooks/use-async.ts';
-import {bindings} from './keymap.ts';
-import {FILTER_SYNTAX} from './domain/filter.ts';
-import {FLAG_CODES} from './domain/triage.ts';
+import {keyOf, resolveKeys, scrollDelta, type Command} from './keymap.ts';
+import {helpBindings} from './help-table.ts';
 import {ExplorerScreen} from './screens/explorer-screen.tsx';
 import {ProjectScreen} from './screens/project-screen.tsx';
 import {ThreadScreen} from './screens/thread-screen.tsx';
-
-/** The key table, plus what the list's flag column and the filter line mean. */
-const helpBindings = [
-	...bindings,
-	{keys: '!', action: 'errors (see the Errors tab)', context: 'flag column'},
-	...Object.entries(FLAG_CODES).map(([flag, code]) => ({keys: code, action: flag, context: 'flag column'})),
-	{keys: '/', action: FILTER_SYNTAX, context: 'filter'},
-];
 
 type Props = {
 	readonly client: ZylonClient;
@@ -66,6 +57,7 @@ function Explorer({
 		[...notices, ...(first.notice ? [first.notice] : [])].join(' '),
 	);
 	const [help, setHelp] = useState(false);
+	const [helpScroll, setHelpScroll] = useState(0);
 	const [listCache] = useState(() => new Map<string, unknown>());
 	const link = useAsync(place ? 'settled' : 'deep-link', async signal => {
 		if (place) return undefined;
@@ -75,19 +67,35 @@ function Explorer({
 		return undefined;
 	});
 	const quit = useCallback(() => exit(), [exit]);
-	const openHelp = useCallback(() => setHelp(true), []);
+	const openHelp = useCallback(() => {
+		setHelpScroll(0);
+		setHelp(true);
+	}, []);
 	const say = useCallback((text?: string) => setMessage(text), []);
 
+	const bodyHeight = Math.max(3, height - 1);
+	const helpKey = (command: Command) => {
+		const delta = scrollDelta(command, helpPage(bodyHeight));
+		if (delta === undefined) return;
+		const max = helpScrollMax(helpBindings, width, bodyHeight);
+		setHelpScroll(scroll => Math.max(0, Math.min(max, Math.min(scroll, max) + delta)));
+	};
+
+	// The screens take their own keys; these are the help's, and the deep link's while it opens.
 	useInput(
 		(input, key) => {
-			if ((key.ctrl && input === 'c') || input === 'q') quit();
-			else if (help && (key.escape || input === '?' || key.backspace)) setHelp(false);
-			else if (!help && input === 'r') link.reload();
+			for (const command of resolveKeys(input, key, help ? 'help' : 'screen')) {
+				if (command === 'quit') quit();
+				else if (!help) {
+					if (command === 'reload') link.reload();
+				} else if (command === 'back') setHelp(false);
+				else helpKey(command);
+				if (command === 'quit' || command === 'back') break;
+			}
 		},
 		{isActive: help || !place},
 	);
 
-	const bodyHeight = Math.max(3, height - 1);
 	const common = {width, height: bodyHeight, active: !help, onQuit: quit};
 	const pickerCommon = {...common, onHelp: openHelp, onProjects: () => setPlace({level: 'projects'})};
 	let body;
@@ -95,7 +103,9 @@ function Explorer({
 		body = (
 			<Box height={bodyHeight} paddingLeft={1}>
 				<Text>
-					{link.status === 'failed' ? `${link.message} · press r to retry` : 'Opening the deep link…'}
+					{link.status === 'failed'
+						? `${link.message} · press ${keyOf('reload')} to retry`
+						: 'Opening the deep link…'}
 				</Text>
 			</Box>
 		);
@@ -166,7 +176,9 @@ function Explorer({
 				breadcrumb={breadcrumb}
 				width={width}
 			/>
-			{help ? <HelpOverlay bindings={helpBindings} width={width} height={bodyHeight} /> : null}
+			{help ? (
+				<HelpOverlay bindings={helpBindings} width={width} height={bodyHeight} scroll={helpScroll} />
+			) : null}
 			{/* Hidden, not unmounted: closing help comes back to the same place, nothing refetched. */}
 			<Box display={help ? 'none' : 'flex'} flexDirection="column">
 				{body}

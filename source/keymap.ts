@@ -1,183 +1,25 @@
-// The key contract of DESIGN.md, as data: the input handler resolves keys through it and the help
-// overlay and footer are generated from it, so the three can never disagree.
+// The key contract of DESIGN.md, as data: every handler resolves keys through it, and the help overlay,
+// the footer and every hint line are generated from it, so none of them can disagree with the keys.
+// Screens share one layer of keys (what applies is picked by focus); an overlay or a line being typed
+// takes every key while open, so each is a layer of its own and may reuse a key (`p`, `1`–`5`).
+// The tables live in keys/; this module is how everything else reads them.
+import {DETAIL_TABS, type DetailTab} from './domain/detail-tabs.ts';
+import {layerBindings} from './keys/layers.ts';
+import {screenBindings} from './keys/screen.ts';
+import type {
+	Binding,
+	Command,
+	KeyContext,
+	KeyLayer,
+	LayerContext,
+	NamedKey,
+	ScreenContext,
+} from './keys/types.ts';
 
-export type Command =
-	| 'down'
-	| 'up'
-	| 'first'
-	| 'last'
-	| 'next-page'
-	| 'previous-page'
-	| 'open'
-	| 'back'
-	| 'focus-next'
-	| 'focus-previous'
-	| 'tab-transcript'
-	| 'tab-params'
-	| 'tab-errors'
-	| 'filter'
-	| 'next-match'
-	| 'previous-match'
-	| 'toggle-system'
-	| 'reload'
-	| 'errors-only'
-	| 'copy'
-	| 'pager'
-	| 'follow'
-	| 'mark'
-	| 'diff'
-	| 'projects'
-	| 'threads'
-	| 'help'
-	| 'quit';
+export type * from './keys/types.ts';
 
-export type KeyContext = 'everywhere' | 'lists' | 'interactions' | 'detail';
-
-export type Binding = {
-	readonly command: Command;
-	/** How the help overlay writes the keys. */
-	readonly keys: string;
-	readonly action: string;
-	readonly context: KeyContext;
-	/** Printable characters that trigger it. */
-	readonly chars?: readonly string[];
-	/** Named keys (Ink's Key flags) that trigger it. */
-	readonly named?: readonly NamedKey[];
-};
-
-export type NamedKey =
-	| 'downArrow'
-	| 'upArrow'
-	| 'pageDown'
-	| 'pageUp'
-	| 'home'
-	| 'end'
-	| 'return'
-	| 'escape'
-	| 'backspace'
-	| 'tab'
-	| 'shiftTab';
-
-export const bindings: readonly Binding[] = [
-	{
-		command: 'down',
-		keys: 'j ↓',
-		action: 'move down / scroll',
-		context: 'everywhere',
-		chars: ['j'],
-		named: ['downArrow'],
-	},
-	{
-		command: 'up',
-		keys: 'k ↑',
-		action: 'move up / scroll',
-		context: 'everywhere',
-		chars: ['k'],
-		named: ['upArrow'],
-	},
-	{
-		command: 'first',
-		keys: 'g Home',
-		action: 'first row / top',
-		context: 'everywhere',
-		chars: ['g'],
-		named: ['home'],
-	},
-	{
-		command: 'last',
-		keys: 'G End',
-		action: 'last row / bottom',
-		context: 'everywhere',
-		chars: ['G'],
-		named: ['end'],
-	},
-	{
-		command: 'next-page',
-		keys: '] PgDn',
-		action: 'next page (list) / page down (detail)',
-		context: 'everywhere',
-		chars: [']'],
-		named: ['pageDown'],
-	},
-	{
-		command: 'previous-page',
-		keys: '[ PgUp',
-		action: 'previous page (list) / page up (detail)',
-		context: 'everywhere',
-		chars: ['['],
-		named: ['pageUp'],
-	},
-	{command: 'open', keys: 'Enter', action: 'open / focus detail', context: 'lists', named: ['return']},
-	{
-		command: 'back',
-		keys: 'Esc Bksp',
-		action: 'back one level / close',
-		context: 'everywhere',
-		named: ['escape', 'backspace'],
-	},
-	{
-		command: 'focus-next',
-		keys: 'Tab',
-		action: 'focus list ⇄ detail',
-		context: 'interactions',
-		named: ['tab'],
-	},
-	{
-		command: 'focus-previous',
-		keys: 'S-Tab',
-		action: 'focus back',
-		context: 'interactions',
-		named: ['shiftTab'],
-	},
-	{command: 'tab-transcript', keys: '1', action: 'Transcript tab', context: 'detail', chars: ['1']},
-	{command: 'tab-params', keys: '2', action: 'Params tab', context: 'detail', chars: ['2']},
-	{command: 'tab-errors', keys: '3', action: 'Errors tab', context: 'detail', chars: ['3']},
-	{
-		command: 'toggle-system',
-		keys: 's',
-		action: 'expand / fold system prompt',
-		context: 'detail',
-		chars: ['s'],
-	},
-	{command: 'filter', keys: '/', action: 'filter (lists) / search (detail)', context: 'lists', chars: ['/']},
-	{command: 'next-match', keys: 'n', action: 'next match', context: 'detail', chars: ['n']},
-	{command: 'previous-match', keys: 'N', action: 'previous match', context: 'detail', chars: ['N']},
-	{command: 'reload', keys: 'r', action: 'reload / retry', context: 'everywhere', chars: ['r']},
-	{
-		command: 'errors-only',
-		keys: 'e',
-		action: 'errors only (state, errors, flags)',
-		context: 'interactions',
-		chars: ['e'],
-	},
-	{
-		command: 'copy',
-		keys: 'y',
-		action: 'copy (id, link, params, transcript, JSON)',
-		context: 'interactions',
-		chars: ['y'],
-	},
-	{command: 'pager', keys: 'o', action: 'open in $PAGER', context: 'interactions', chars: ['o']},
-	{command: 'follow', keys: 'F', action: 'follow new interactions', context: 'interactions', chars: ['F']},
-	{command: 'mark', keys: 'Space', action: 'mark for diff', context: 'interactions', chars: [' ']},
-	{command: 'diff', keys: 'd', action: 'diff the two marked', context: 'interactions', chars: ['d']},
-	{
-		command: 'projects',
-		keys: 'p',
-		action: 'jump to the project selector',
-		context: 'everywhere',
-		chars: ['p'],
-	},
-	{
-		command: 'threads',
-		keys: 't',
-		action: 'jump to the thread selector',
-		context: 'interactions',
-		chars: ['t'],
-	},
-	{command: 'help', keys: '?', action: 'help', context: 'everywhere', chars: ['?']},
-	{command: 'quit', keys: 'q C-c', action: 'quit', context: 'everywhere', chars: ['q']},
-];
+/** Every binding: the screens' first, then each overlay's and line's. */
+export const bindings: readonly Binding[] = [...screenBindings, ...layerBindings];
 
 /** The subset of Ink's `Key` flags we read. */
 export type KeyFlags = {readonly [K in Exclude<NamedKey, 'shiftTab'>]?: boolean} & {
@@ -187,10 +29,39 @@ export type KeyFlags = {readonly [K in Exclude<NamedKey, 'shiftTab'>]?: boolean}
 	readonly delete?: boolean;
 };
 
-const byChar = new Map<string, Command>();
-for (const binding of bindings) for (const char of binding.chars ?? []) byChar.set(char, binding.command);
+const LINE_CONTEXTS: readonly KeyLayer[] = ['filter line', 'search line', 'picker filter'];
 
-const namedOrder: ReadonlyArray<Exclude<NamedKey, 'shiftTab'>> = [
+/** A line being typed: printable keys are text there, not commands. */
+export const isLineLayer = (layer: KeyLayer): boolean => LINE_CONTEXTS.includes(layer);
+
+/** Every table a key can be looked up in. */
+export const KEY_LAYERS: readonly KeyLayer[] = ['screen', 'copy menu', 'diff', 'help', ...LINE_CONTEXTS];
+
+const SCREEN_CONTEXTS: readonly KeyContext[] = ['everywhere', 'lists', 'interactions', 'detail'];
+
+export const inLayer = (binding: Binding, layer: KeyLayer): boolean =>
+	layer === 'screen' ? SCREEN_CONTEXTS.includes(binding.context) : binding.context === layer;
+
+type Table = {readonly chars: Map<string, Command>; readonly named: Map<NamedKey, Command>};
+const tables = new Map<KeyLayer, Table>();
+
+function tableOf(layer: KeyLayer): Table {
+	let table = tables.get(layer);
+	if (!table) {
+		table = {chars: new Map(), named: new Map()};
+		for (const binding of bindings) {
+			if (!inLayer(binding, layer)) continue;
+			for (const char of binding.chars ?? [])
+				if (!table.chars.has(char)) table.chars.set(char, binding.command);
+			for (const name of binding.named ?? [])
+				if (!table.named.has(name)) table.named.set(name, binding.command);
+		}
+		tables.set(layer, table);
+	}
+	return table;
+}
+
+const NAMED_ORDER: ReadonlyArray<Exclude<NamedKey, 'shiftTab' | 'tab'>> = [
 	'downArrow',
 	'upArrow',
 	'pageDown',
@@ -202,63 +73,90 @@ const namedOrder: ReadonlyArray<Exclude<NamedKey, 'shiftTab'>> = [
 	'backspace',
 ];
 
-function commandForNamed(name: NamedKey): Command | undefined {
-	return bindings.find(binding => binding.named?.includes(name))?.command;
+/** The named key of an event (Tab, arrows, Enter, Esc…), or undefined for plain characters. */
+export function namedKey(key: KeyFlags): NamedKey | undefined {
+	if (key.tab) return key.shift ? 'shiftTab' : 'tab';
+	// Ink 8 maps 0x7F to backspace; some terminals send 0x08 or report delete.
+	if (key.delete) return 'backspace';
+	return NAMED_ORDER.find(name => key[name]);
 }
 
 /**
- * Turns one Ink input event into commands. Ink hands a run of plain characters over as one string
- * (key repeat, SSH batching, `jjjj` in one chunk), so each character becomes its own command: no key is lost.
+ * Turns one Ink input event into the commands of a layer. Ink hands a run of plain characters over as
+ * one string (key repeat, SSH batching, `jjjj` in one chunk), so each character becomes its own
+ * command: no key is lost. Ctrl-C quits in every layer.
  */
-export function resolveKeys(input: string, key: KeyFlags): Command[] {
+export function resolveKeys(input: string, key: KeyFlags, layer: KeyLayer = 'screen'): Command[] {
 	if (key.ctrl && input === 'c') return ['quit'];
-	if (key.tab) return [key.shift ? 'focus-previous' : 'focus-next'];
-	// Ink 8 maps 0x7F to backspace; some terminals send 0x08 or report delete.
-	if (key.delete) return ['back'];
-	for (const name of namedOrder) {
-		if (key[name]) {
-			const command = commandForNamed(name);
-			return command ? [command] : [];
-		}
+	const table = tableOf(layer);
+	const name = namedKey(key);
+	if (name) {
+		const command = table.named.get(name);
+		return command ? [command] : [];
 	}
 
 	const commands: Command[] = [];
 	for (const char of input) {
 		// Enter and Tab can arrive inside a run of characters ("\t/" typed fast).
-		const command = char === '\r' ? 'open' : char === '\t' ? 'focus-next' : byChar.get(char);
+		const command =
+			char === '\r'
+				? table.named.get('return')
+				: char === '\t'
+					? table.named.get('tab')
+					: table.chars.get(char);
 		if (command) commands.push(command);
 	}
 
 	return commands;
 }
 
-/** Bindings for the footer: the ones that apply to what has focus. */
-export function footerBindings(
-	contexts: readonly KeyContext[],
-): ReadonlyArray<{keys: string; action: string}> {
-	const short: Partial<Record<Command, string>> = {
-		down: 'move',
-		'next-page': 'page',
-		open: 'open',
-		back: 'back',
-		'focus-next': 'focus',
-		'tab-transcript': 'tabs',
-		filter: 'filter',
-		'errors-only': 'errors',
-		copy: 'copy',
-		'toggle-system': 'system',
-		reload: 'reload',
-		help: 'help',
-		quit: 'quit',
+/** How far a command scrolls a text overlay whose page is `page` lines; undefined if it does not scroll. */
+export function scrollDelta(command: Command, page: number): number | undefined {
+	const deltas: Partial<Record<Command, number>> = {
+		down: 1,
+		up: -1,
+		'next-page': page,
+		'previous-page': -page,
+		first: -Infinity,
+		last: Infinity,
 	};
-	const keys: Partial<Record<Command, string>> = {down: 'j/k', 'next-page': ']/[', 'tab-transcript': '1-3'};
+	return deltas[command];
+}
+
+/** The tab a tab command shows. */
+export function tabOfCommand(command: Command): DetailTab | undefined {
+	return DETAIL_TABS.find(tab => `tab-${tab.id}` === command)?.id;
+}
+
+export type ShortBinding = {readonly keys: string; readonly action: string};
+
+const shortOf = (binding: Binding): ShortBinding => ({
+	keys: binding.shortKeys ?? binding.keys.split(' ')[0]!,
+	action: binding.short!,
+});
+
+/** Bindings for the footer: the ones with a short label that apply to what has focus. */
+export function footerBindings(contexts: readonly ScreenContext[]): readonly ShortBinding[] {
 	return bindings
 		.filter(
 			binding =>
-				short[binding.command] && (binding.context === 'everywhere' || contexts.includes(binding.context)),
+				binding.short !== undefined &&
+				(binding.context === 'everywhere' || (contexts as readonly KeyContext[]).includes(binding.context)),
 		)
-		.map(binding => ({
-			keys: keys[binding.command] ?? binding.keys.split(' ')[0]!,
-			action: short[binding.command]!,
-		}));
+		.map(shortOf);
+}
+
+/** The hint line of an overlay or a line being typed: "1-5 or Enter copy · p pager · Esc close". */
+export function keyHints(context: LayerContext): string {
+	return bindings
+		.filter(binding => binding.short !== undefined && binding.context === context)
+		.map(shortOf)
+		.map(b => `${b.keys} ${b.action}`)
+		.join(' · ');
+}
+
+/** The first key of a command as the help writes it ("r" for reload), for sentences like "press r to retry". */
+export function keyOf(command: Command, layer: KeyLayer = 'screen'): string {
+	const binding = bindings.find(b => b.command === command && inLayer(b, layer));
+	return binding?.keys.split(' ')[0] ?? '';
 }

@@ -4,7 +4,13 @@ import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import stringWidth from 'string-width';
 import {cleanup} from 'ink-testing-library';
-import {HelpOverlay, helpLines, layoutHelp, type HelpBinding} from '../source/components/help-overlay.tsx';
+import {
+	HelpOverlay,
+	helpScrollMax,
+	layoutHelp,
+	type HelpBinding,
+} from '../source/components/help-overlay.tsx';
+import {helpBindings} from '../source/help-table.ts';
 import {HeaderBar, PRODUCTION_WORD} from '../source/components/header-bar.tsx';
 import {Footer} from '../source/components/footer.tsx';
 import {ErrorBox, errorBoxLines} from '../source/components/error-box.tsx';
@@ -59,16 +65,14 @@ test('help lists every binding grouped by context, contexts in first-seen order'
 	});
 });
 
-test('help fits any height: columns when wide, a "more" line when not', async () => {
-	const lines = helpLines(bindings);
-	assert.equal(lines.length, 11);
-	const twoColumns = layoutHelp(lines, 80, 6);
+test('help fits any size: columns when wide, scrolling when not, never cut', async () => {
+	const twoColumns = layoutHelp(bindings, 80, 6);
 	assert.equal(twoColumns.columns.length, 2);
-	assert.equal(twoColumns.hidden, 0);
-	const cut = layoutHelp(lines, 30, 5);
-	assert.equal(cut.columns.length, 1);
-	assert.equal(cut.hidden, 7);
-	assert.match(cut.columns[0]!.at(-1)!.text, /… 7 more/);
+	assert.equal(twoColumns.height, 6, 'whole groups, balanced: everything shows without scrolling');
+	const narrow = layoutHelp(bindings, 28, 5);
+	assert.equal(narrow.columns.length, 1);
+	assert.equal(narrow.height, 14, 'eleven lines, three of them wrapped under their action');
+	assert.equal(helpScrollMax(bindings, 30, 8), 9, 'fourteen lines, five rows: nine to scroll');
 	for (const [width, height] of [
 		[30, 8],
 		[80, 9],
@@ -76,13 +80,53 @@ test('help fits any height: columns when wide, a "more" line when not', async ()
 		[10, 3],
 		[3, 2],
 	] as const) {
-		await withMounted(<HelpOverlay bindings={bindings} width={width} height={height} />, m => {
-			assertFits(m.lines(), width, height);
-		});
+		for (const scroll of [0, 99]) {
+			await withMounted(
+				<HelpOverlay bindings={bindings} width={width} height={height} scroll={scroll} />,
+				m => {
+					assertFits(m.lines(), width, height);
+				},
+			);
+		}
 	}
-	await withMounted(<HelpOverlay bindings={bindings} width={30} height={8} />, m => {
-		assert.match(m.frame(), /more \(enlarge/);
+	await withMounted(<HelpOverlay bindings={bindings} width={30} height={8} scroll={99} />, m => {
+		assert.match(m.frame(), /system\W+prompt/, 'scrolled to the end, the last entry shows whole');
 	});
+	await withMounted(<HelpOverlay bindings={bindings} width={40} height={6} scroll={2} />, m => {
+		assert.match(m.frame(), /3–5 of 11/, 'the title says where the view is');
+	});
+});
+
+test('the real help at 80x24 and 120x40: every entry whole, within the frame, the end reachable', async () => {
+	const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+	// The overlay gets the terminal minus the header line.
+	for (const [width, height] of [
+		[80, 23],
+		[120, 39],
+	] as const) {
+		const layout = layoutHelp(helpBindings, width - 2, height - 3);
+		const shown = squash(layout.columns.map(column => column.map(line => line.text).join(' ')).join(' '));
+		for (const b of helpBindings)
+			assert.ok(shown.includes(squash(b.action)), `${width}x${height}: ${b.action}`);
+		for (const column of layout.columns)
+			for (const line of column) assert.ok(stringWidth(line.text) <= layout.columnWidth, line.text);
+		const max = helpScrollMax(helpBindings, width, height);
+		const seen: string[] = [];
+		for (let scroll = 0; scroll <= max; scroll++) {
+			await withMounted(
+				<HelpOverlay bindings={helpBindings} width={width} height={height} scroll={scroll} />,
+				m => {
+					assertFits(m.lines(), width, height);
+					seen.push(m.frame());
+				},
+			);
+		}
+		assert.match(seen[0]!, /Keys · \? or Esc to close/);
+		assert.match(seen.at(-1)!, /-term negates/, `${width}x${height}: the filter syntax's last line`);
+		assert.match(seen.join('\n'), /R +refusal/, 'the flag legend');
+		if (width === 120) assert.equal(max, 0, 'at 120x40 it all fits at once, in columns');
+		else assert.ok(max > 0 && layout.columns.length >= 2, 'at 80x24 it takes two columns and scrolls');
+	}
 });
 
 test('header: product, host, org, profile, breadcrumb; PRODUCTION is never cut off', async () => {
@@ -163,4 +207,8 @@ test('theme: NO_COLOR honoured end to end (a child process with colours forced)'
 	assert.match(plain, /\u001B\[1m/, 'attributes still forced, so the absence of colour is the theme');
 	assert.match(plain, /⚠ PRODUCTION/);
 	assert.match(plain, /✗ error/);
+	assert.match(plain, /\^/, 'the filter line points at its mistake');
+	// Nothing else in the frame is coloured: the filter line's mistake is the last line.
+	assert.doesNotMatch(plain.split('\n').at(-1) ?? '', colour);
+	assert.match(coloured.split('\n').at(-1) ?? '', colour, 'the mistake is coloured when colours are on');
 });

@@ -147,7 +147,7 @@ test('keepInView keeps the cursor in view with the least movement', () => {
 
 test('the picker filters by words and moves by every key', () => {
 	let state = pickerReducer(initialPicker, {type: 'filter-start'});
-	state = pickerReducer(state, {type: 'filter-type', text: 'cus'});
+	state = pickerReducer(state, {type: 'filter-edit', edit: {type: 'type', text: 'cus'}});
 	assert.equal(state.filter, 'cus');
 	assert.ok(matchesFilter(state.filter, 'Customer Insights'));
 	assert.ok(!matchesFilter('load xyz', 'Load Test Bench'));

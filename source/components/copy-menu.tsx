@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {EVIDENCE_KINDS} from '../domain/evidence.ts';
 import {truncate} from '../lib/text.ts';
+import {keyHints} from '../keymap.ts';
 import {theme} from './theme.ts';
 
 type Props = {
@@ -12,12 +13,11 @@ type Props = {
 };
 
 const TITLE = 'Copy';
-export const COPY_MENU_HINT = '1-5 or Enter copy · p pager · Esc close';
 /** Border (2) + title + entries + hint. */
 export const COPY_MENU_HEIGHT = EVIDENCE_KINDS.length + 4;
 
 /** The five kinds of evidence with their keys; the cursor is a glyph as well as a colour. */
-export function CopyMenu({cursor, width, hint = COPY_MENU_HINT}: Props) {
+export function CopyMenu({cursor, width, hint = keyHints('copy menu')}: Props) {
 	if (width < 8) return null;
 	const inner = width - 2;
 	return (

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {detailHeaderLines, HEADER_LINES} from '../domain/detail-header.ts';
-import {detailLines, errorCount, type DetailTab} from '../domain/detail-tabs.ts';
+import {DETAIL_TABS, detailLines, type DetailTab, type DetailTabSpec} from '../domain/detail-tabs.ts';
 import {formatCount} from '../domain/format.ts';
 import {truncate} from '../lib/text.ts';
 import type {Interaction} from '../domain/types.ts';
@@ -45,23 +45,18 @@ export function positionLabel(scroll: number, visible: number, total: number, sh
 	return `lines ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`;
 }
 
-type TabSpec = {readonly id: DetailTab; readonly long: string; readonly short: string};
-const TABS: readonly TabSpec[] = [
-	{id: 'transcript', long: '1 Transcript', short: '1 Text'},
-	{id: 'params', long: '2 Params', short: '2 Par'},
-	{id: 'errors', long: '3 Errors', short: '3 Err'},
-];
-
 function TabBar(props: {
+	readonly interaction: Interaction;
+	readonly nowMs: number;
 	readonly tab: DetailTab;
-	readonly errors: number;
 	readonly focused: boolean;
 	readonly width: number;
 	readonly position: (short: boolean) => string;
 }) {
-	const label = (t: TabSpec, short: boolean) =>
-		`[${short ? t.short : t.long}${t.id === 'errors' ? ` (${props.errors})` : ''}]`;
-	const length = (short: boolean) => TABS.map(t => label(t, short)).join(' ').length;
+	const alarms = DETAIL_TABS.map((t: DetailTabSpec) => t.alarm?.(props.interaction, props.nowMs));
+	const label = (t: DetailTabSpec, i: number, short: boolean) =>
+		`[${t.key} ${short ? t.short : t.label}${alarms[i] === undefined ? '' : ` (${alarms[i]})`}]`;
+	const length = (short: boolean) => DETAIL_TABS.map((t, i) => label(t, i, short)).join(' ').length;
 	// Prefer full names with the line position, then short names, then a percentage.
 	let short = false;
 	let position = props.position(false);
@@ -72,9 +67,9 @@ function TabBar(props: {
 	const room = props.width - length(short) - 2;
 	return (
 		<Box height={1} width={props.width} overflow="hidden">
-			{TABS.map((t, i) => {
+			{DETAIL_TABS.map((t, i) => {
 				const active = t.id === props.tab;
-				const alarming = t.id === 'errors' && props.errors > 0;
+				const alarming = (alarms[i] ?? 0) > 0;
 				return (
 					<Text
 						key={t.id}
@@ -84,7 +79,7 @@ function TabBar(props: {
 						color={alarming ? theme.error : undefined}
 						wrap="truncate"
 					>
-						{(i > 0 ? ' ' : '') + label(t, short)}
+						{(i > 0 ? ' ' : '') + label(t, i, short)}
 					</Text>
 				);
 			})}
@@ -137,8 +132,9 @@ export const DetailPane = memo(function DetailPane({
 			))}
 			{height >= 2 ? (
 				<TabBar
+					interaction={interaction}
+					nowMs={nowMs}
 					tab={tab}
-					errors={errorCount(interaction, nowMs)}
 					focused={focused}
 					width={width}
 					position={short => positionLabel(first, bodyHeight, lines.length, short)}

@@ -1,6 +1,7 @@
 // A render error must not end in a stack trace over the user's terminal: show one line and keep `q`.
 import {Box, Text, useApp, useInput} from 'ink';
 import {Component, type ReactNode} from 'react';
+import {keyOf, resolveKeys} from '../keymap.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
 
 type Props = {readonly width: number; readonly children: ReactNode};
@@ -19,7 +20,7 @@ export class ErrorBoundary extends Component<Props, State> {
 			<Box flexDirection="column" width={this.props.width} paddingX={1}>
 				<Text bold>zylon-tui hit an internal error and stopped drawing this screen.</Text>
 				<Text>{this.state.message}</Text>
-				<Text dimColor>Press q to quit.</Text>
+				<Text dimColor>Press {keyOf('quit')} to quit.</Text>
 				<QuitKeys />
 			</Box>
 		);
@@ -29,7 +30,7 @@ export class ErrorBoundary extends Component<Props, State> {
 function QuitKeys() {
 	const {exit} = useApp();
 	useInput((input, key) => {
-		if (input === 'q' || (key.ctrl && input === 'c')) exit();
+		if (resolveKeys(input, key).includes('quit')) exit();
 	});
 	return null;
 }

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {truncate} from '../lib/text.ts';
+import {keyOf} from '../keymap.ts';
 import {wrapText} from '../lib/wrap.ts';
 import {theme} from './theme.ts';
 
@@ -14,7 +15,10 @@ type Props = {
 
 /** The usual hint, unless the message already says how to retry. */
 export function retryHint(message: string | undefined): string | undefined {
-	return message !== undefined && /press r\b/.test(message) ? undefined : 'press r to retry';
+	const key = keyOf('reload');
+	return message !== undefined && new RegExp(`press ${key.replace(/\W/g, '\\$&')}\\b`).test(message)
+		? undefined
+		: `press ${key} to retry`;
 }
 
 /** The message wrapped to `width`, cut to leave room for the hint, within `maxLines` lines. */

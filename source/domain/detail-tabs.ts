@@ -1,54 +1,57 @@
-// The body of each detail tab as styled lines, and their wrapped form for a given width. The screen
-// passes the wrapped count to the reducer to clamp scrolling; the DetailPane slices detailLines.
+// The detail tabs, declared once. The explorer's Tab type, the tab keys of the key table, the tab bar
+// and what `o` pages are all derived from this registry: a new tab is an entry here and a module that
+// builds its lines.
 import {wrapLines} from '../lib/wrap.ts';
-import {NOT_SET, paramRows} from './params.ts';
+import {errorCount, errorLines} from './errors-tab.ts';
+import type {EvidenceKind} from './evidence.ts';
+import {paramLines} from './params.ts';
 import {transcriptLines, type StyledLine} from './transcript.ts';
-import {errorItems, triageFlags} from './triage.ts';
 import type {Interaction} from './types.ts';
 
-export type DetailTab = 'transcript' | 'params' | 'errors';
+export {NO_ERRORS} from './errors-tab.ts';
+
 export type DetailOptions = {readonly systemExpanded: boolean; readonly nowMs: number};
 
-export const NO_ERRORS = 'No errors recorded for this interaction.';
+export type DetailTabSpec = {
+	readonly id: string;
+	/** The key that shows it; the tab bar writes it before the label. */
+	readonly key: string;
+	readonly label: string;
+	/** The label when the tab bar is narrow. */
+	readonly short: string;
+	/** The tab's body as styled lines, before wrapping. */
+	readonly lines: (interaction: Interaction, options: DetailOptions) => readonly StyledLine[];
+	/** What `o` opens in the pager while this tab shows. */
+	readonly pager: EvidenceKind;
+	/** A count shown after the label, and in the error colour while above zero. */
+	readonly alarm?: (interaction: Interaction, nowMs: number) => number;
+};
 
-const paramCache = new WeakMap<Interaction, readonly StyledLine[]>();
+export const DETAIL_TABS = [
+	{
+		id: 'transcript',
+		key: '1',
+		label: 'Transcript',
+		short: 'Text',
+		lines: (interaction, options) => transcriptLines(interaction, {systemExpanded: options.systemExpanded}),
+		pager: 'transcript',
+	},
+	{id: 'params', key: '2', label: 'Params', short: 'Par', lines: paramLines, pager: 'params'},
+	{
+		id: 'errors',
+		key: '3',
+		label: 'Errors',
+		short: 'Err',
+		lines: (interaction, options) => errorLines(interaction, options.nowMs),
+		pager: 'json',
+		alarm: errorCount,
+	},
+] as const satisfies readonly DetailTabSpec[];
 
-function paramLines(interaction: Interaction): readonly StyledLine[] {
-	let lines = paramCache.get(interaction);
-	if (!lines) {
-		const rows = paramRows(interaction.pgpt);
-		const labelWidth = Math.min(26, Math.max(...rows.map(r => r.label.length)));
-		lines = rows.map(r => ({
-			text: `${r.label.padEnd(labelWidth)}  ${r.value}`,
-			style: r.value === NOT_SET ? 'dim' : 'text',
-			hang: labelWidth + 2,
-		}));
-		paramCache.set(interaction, lines);
-	}
-	return lines;
-}
+export type DetailTab = (typeof DETAIL_TABS)[number]['id'];
 
-// Errors depend on the clock (stuck), so the cache remembers which content it was built for.
-const errorCache = new WeakMap<Interaction, {key: string; lines: readonly StyledLine[]}>();
-
-function errorLines(interaction: Interaction, nowMs: number): readonly StyledLine[] {
-	const items = errorItems(interaction, nowMs);
-	const flags = triageFlags(interaction, nowMs);
-	const key = JSON.stringify([items, flags]);
-	const hit = errorCache.get(interaction);
-	if (hit?.key === key) return hit.lines;
-	const lines: StyledLine[] = [];
-	if (items.length === 0) lines.push({text: NO_ERRORS, style: 'dim'});
-	for (const item of items) {
-		lines.push({text: `✗ ${item.type}: ${item.message.split('\n')[0] ?? ''}`, style: 'error'});
-		for (const more of item.message.split('\n').slice(1)) lines.push({text: `  ${more}`, style: 'error'});
-	}
-	if (flags.length > 0) {
-		lines.push({text: '', style: 'text'});
-		lines.push({text: `flags: ${flags.join(', ')}`, style: 'meta'});
-	}
-	errorCache.set(interaction, {key, lines});
-	return lines;
+export function detailTab(id: DetailTab): DetailTabSpec {
+	return DETAIL_TABS.find(tab => tab.id === id) ?? DETAIL_TABS[0];
 }
 
 export function tabLines(
@@ -56,14 +59,7 @@ export function tabLines(
 	tab: DetailTab,
 	options: DetailOptions,
 ): readonly StyledLine[] {
-	switch (tab) {
-		case 'transcript':
-			return transcriptLines(interaction, {systemExpanded: options.systemExpanded});
-		case 'params':
-			return paramLines(interaction);
-		case 'errors':
-			return errorLines(interaction, options.nowMs);
-	}
+	return detailTab(tab).lines(interaction, options);
 }
 
 /** The tab's lines wrapped to `width` columns (memoised per lines array and width). */
@@ -74,8 +70,4 @@ export function detailLines(
 	options: DetailOptions,
 ): readonly StyledLine[] {
 	return wrapLines(tabLines(interaction, tab, options), width);
-}
-
-export function errorCount(interaction: Interaction, nowMs: number): number {
-	return errorItems(interaction, nowMs).length;
 }

@@ -1,6 +1,7 @@
 // The Params tab: the request the server built for the model, every knob shown even when unset,
 // because "was temperature set?" is exactly the question on-call asks.
-import type {Pgpt, SamplingParams} from './types.ts';
+import type {StyledLine} from './transcript.ts';
+import type {Interaction, Pgpt, SamplingParams} from './types.ts';
 
 export type ParamRow = {readonly label: string; readonly value: string};
 
@@ -75,4 +76,22 @@ export function paramRows(pgpt: Pgpt | undefined): readonly ParamRow[] {
 	}
 	rows.push({label: 'correlation_id', value: pgpt.correlationId ?? NOT_SET});
 	return rows;
+}
+
+const lineCache = new WeakMap<Interaction, readonly StyledLine[]>();
+
+/** The tab's body: one aligned line per row, "not set" dimmed. */
+export function paramLines(interaction: Interaction): readonly StyledLine[] {
+	let lines = lineCache.get(interaction);
+	if (!lines) {
+		const rows = paramRows(interaction.pgpt);
+		const labelWidth = Math.min(26, Math.max(...rows.map(r => r.label.length)));
+		lines = rows.map(r => ({
+			text: `${r.label.padEnd(labelWidth)}  ${r.value}`,
+			style: r.value === NOT_SET ? 'dim' : 'text',
+			hang: labelWidth + 2,
+		}));
+		lineCache.set(interaction, lines);
+	}
+	return lines;
 }

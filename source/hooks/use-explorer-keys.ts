@@ -1,10 +1,11 @@
 // Keys of the interaction explorer. While a line is being typed (the list filter or the detail search)
-// printable keys are text; a chunk mixing commands and text ("/state:error\r") is taken one character
-// at a time against the latest state, so nothing typed fast is misread.
+// printable keys are text, and while an overlay is open it takes every key; a chunk mixing commands and
+// text ("/state:error\r", "y1") is taken one character at a time against the latest state, so nothing
+// typed fast is misread.
 import {useInput} from 'ink';
 import {EVIDENCE_KINDS, type EvidenceKind} from '../domain/evidence.ts';
 import {routeKeys} from '../key-input.ts';
-import {resolveKeys, type Command} from '../keymap.ts';
+import {scrollDelta, tabOfCommand, type Command, type KeyLayer} from '../keymap.ts';
 import {selected, type ExplorerAction, type ExplorerState, type Viewport} from '../state/explorer.ts';
 
 export type ExplorerKeyOptions = {
@@ -54,19 +55,24 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 	};
 
 	/** Keys while an overlay is open: it takes them all, Esc closes it. */
-	const overlayKey = (input: string, command: Command | undefined, escape: boolean): void => {
+	const overlayKey = (command: Command, char: string): void => {
 		const overlay = getState().overlay!;
-		if (escape || command === 'back') {
+		if (command === 'quit') {
+			options.onQuit();
+			return;
+		}
+
+		if (command === 'back') {
 			dispatch({type: 'overlay'});
 			return;
 		}
 
 		if (overlay.kind === 'copy') {
-			const picked = EVIDENCE_KINDS.find(entry => entry.key === input);
-			const current = EVIDENCE_KINDS[overlay.cursor]!;
-			if (picked || command === 'open' || input === 'p') {
+			if (command === 'copy-pick' || command === 'copy-page') {
+				// A digit picks its kind; Enter and `p` take the one under the cursor.
+				const kind = EVIDENCE_KINDS.find(entry => entry.key === char) ?? EVIDENCE_KINDS[overlay.cursor]!;
 				dispatch({type: 'overlay'});
-				options.evidence((picked ?? current).kind, input === 'p' ? 'page' : 'copy');
+				options.evidence(kind.kind, command === 'copy-page' ? 'page' : 'copy');
 			} else if (command === 'down' || command === 'up') {
 				dispatch({type: 'overlay-move', delta: command === 'down' ? 1 : -1, max: EVIDENCE_KINDS.length - 1});
 			}
@@ -74,18 +80,16 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 			return;
 		}
 
-		const page = Math.max(1, view.detailHeight - 1);
-		const delta: Partial<Record<Command, number>> = {
-			down: 1,
-			up: -1,
-			'next-page': page,
-			'previous-page': -page,
-			first: -Infinity,
-			last: Infinity,
-		};
-		if (command && delta[command] !== undefined) {
-			dispatch({type: 'overlay-move', delta: delta[command]!, max: options.diffMax()});
-		} else if (command === 'quit') options.onQuit();
+		const delta = scrollDelta(command, Math.max(1, view.detailHeight - 1));
+		if (delta !== undefined) dispatch({type: 'overlay-move', delta, max: options.diffMax()});
+	};
+
+	/** Which layer has the keys: an overlay, the line being typed, or the screen. */
+	const layer = (): KeyLayer => {
+		const state = getState();
+		if (state.overlay) return state.overlay.kind === 'copy' ? 'copy menu' : 'diff';
+		if (state.input) return state.input.kind === 'filter' ? 'filter line' : 'search line';
+		return 'screen';
 	};
 
 	const run = (command: Command) => {
@@ -114,14 +118,6 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 			case 'focus-next':
 			case 'focus-previous':
 				dispatch({type: 'focus'});
-				break;
-			case 'tab-transcript':
-			case 'tab-params':
-			case 'tab-errors':
-				dispatch({
-					type: 'tab',
-					tab: command === 'tab-transcript' ? 'transcript' : command === 'tab-params' ? 'params' : 'errors',
-				});
 				break;
 			case 'toggle-system':
 				dispatch({type: 'toggle-system'});
@@ -163,29 +159,25 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 			case 'quit':
 				options.onQuit();
 				break;
-			default:
-				options.onCommand(command);
+			default: {
+				const tab = tabOfCommand(command);
+				if (tab) dispatch({type: 'tab', tab});
+				else options.onCommand(command);
+			}
 		}
 	};
 
 	useInput(
-		(input, key) => {
-			if (getState().overlay && !(key.ctrl && input === 'c')) {
-				const command = resolveKeys('', key)[0] ?? resolveKeys(input, {})[0];
-				overlayKey(input, command, key.escape === true);
-				return;
-			}
-
+		(input, key) =>
 			routeKeys(input, key, {
-				typing: () => getState().input !== undefined,
-				type: text => dispatch({type: 'input-type', text}),
-				erase: () => dispatch({type: 'input-erase'}),
+				layer,
+				edit: edit =>
+					dispatch(edit.type === 'type' ? {type: 'input-type', text: edit.text} : {type: 'input-erase'}),
 				cancel: () => dispatch({type: 'input-end'}),
 				commit: commitInput,
-				run,
+				run: (command, char) => (getState().overlay ? overlayKey(command, char) : run(command)),
 				quit: options.onQuit,
-			});
-		},
+			}),
 		{isActive: options.active},
 	);
 }

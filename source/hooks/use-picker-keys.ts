@@ -74,16 +74,15 @@ export function usePickerKeys(options: Options): void {
 	useInput(
 		(input, key) =>
 			routeKeys(input, key, {
-				typing: () => getState().filtering,
-				type: text => dispatch({type: 'filter-type', text}),
-				erase: () => dispatch({type: 'filter-erase'}),
+				layer: () => (getState().filtering ? 'picker filter' : 'screen'),
+				edit: edit => dispatch({type: 'filter-edit', edit}),
 				cancel: () => dispatch({type: 'filter-clear'}),
 				commit: () => dispatch({type: 'filter-done'}),
 				arrowWhileTyping: command => {
 					dispatch({type: 'filter-done'});
 					run(command);
 				},
-				run,
+				run: command => run(command),
 				quit: options.onQuit,
 			}),
 		{isActive: options.active},

@@ -1,7 +1,7 @@
 // Where the list and the detail go, and what the list's status line says.
 import {formatCount} from '../domain/format.ts';
-import {COPY_MENU_HINT} from '../components/copy-menu.tsx';
 import {describeFilter, parseFilter} from '../domain/filter.ts';
+import {keyHints, keyOf} from '../keymap.ts';
 import type {ExplorerState} from '../state/explorer.ts';
 import type {FilterView} from '../state/filter-view.ts';
 
@@ -62,16 +62,16 @@ export function describeFilterText(text: string): string {
 }
 
 export function footerMessage(state: ExplorerState, searchMatches: number): string | undefined {
-	if (state.overlay?.kind === 'diff') return 'diff of the two marked · j/k PgDn/PgUp scroll · Esc close';
-	if (state.overlay?.kind === 'copy') return COPY_MENU_HINT;
-	if (state.input?.kind === 'search') return `search: ${state.input.text}▏ · Enter find · Esc cancel`;
+	if (state.overlay?.kind === 'diff') return `diff of the two marked · ${keyHints('diff')}`;
+	if (state.overlay?.kind === 'copy') return keyHints('copy menu');
+	if (state.input?.kind === 'search') return `search: ${state.input.text}▏ · ${keyHints('search line')}`;
 	if (state.input?.kind === 'filter')
-		return 'filter: Enter apply · Esc cancel · empty clears · e errors only';
+		return `filter: ${keyHints('filter line')} · empty clears · ${keyOf('errors-only')} errors only`;
 	if (state.search) {
 		const at = state.search.current + 1;
 		return searchMatches === 0
 			? `no match for "${state.search.query}"`
-			: `"${state.search.query}": match ${Math.max(1, at)} of ${searchMatches} · n next · N previous`;
+			: `"${state.search.query}": match ${Math.max(1, at)} of ${searchMatches} · ${keyOf('next-match')} next · ${keyOf('previous-match')} previous`;
 	}
 
 	return undefined;

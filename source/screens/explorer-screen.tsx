@@ -8,7 +8,7 @@ import {DiffView} from '../components/diff-view.tsx';
 import {diffViewLineCount} from '../domain/diff-lines.ts';
 import {Footer} from '../components/footer.tsx';
 import {InteractionList, listVisibleRows} from '../components/interaction-list.tsx';
-import {detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
+import {detailTab, detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
 import type {Interaction, InteractionScope, Page, PageOrder} from '../domain/types.ts';
 import type {EvidenceKind} from '../domain/evidence.ts';
 import {useEvidence} from '../hooks/use-evidence.ts';
@@ -138,8 +138,7 @@ export function ExplorerScreen(props: Props) {
 		pagerKind: () => {
 			const current = getState();
 			if (current.focus === 'list') return 'json';
-			const shown = shownTab(current);
-			return shown === 'transcript' ? 'transcript' : shown === 'params' ? 'params' : 'json';
+			return detailTab(shownTab(current)).pager;
 		},
 		diffMax,
 		say: setNotice,

@@ -6,7 +6,7 @@ import {Picker, pickerVisibleRows} from '../components/picker.tsx';
 import type {AsyncState} from '../hooks/use-async.ts';
 import {usePickerKeys} from '../hooks/use-picker-keys.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
-import {footerBindings} from '../keymap.ts';
+import {footerBindings, keyHints} from '../keymap.ts';
 import {initialPicker, matchesFilter, pickerReducer} from '../state/picker.ts';
 
 export type SelectItem<T> = {readonly label: string; readonly detail?: string; readonly value: T};
@@ -78,7 +78,7 @@ export function SelectScreen<T>(props: Props<T>) {
 			<Footer
 				bindings={footerBindings(['lists'])}
 				width={width}
-				message={state.filtering ? 'type to filter · Enter keep · Esc clear' : props.message}
+				message={state.filtering ? `type to filter · ${keyHints('picker filter')}` : props.message}
 			/>
 		</Box>
 	);

@@ -1,11 +1,12 @@
 // The explorer's state and what is read from it: the shape every explorer reducer module works on.
 // Its own module so the reducer and its parts (moves, overlays, follow) import it without importing
 // each other.
+import type {DetailTab} from '../domain/detail-tabs.ts';
 import type {Interaction} from '../domain/types.ts';
 import type {FilterView} from './filter-view.ts';
 import {emptyCache, type PageCache} from './pages.ts';
 
-export type Tab = 'transcript' | 'params' | 'errors';
+export type Tab = DetailTab;
 export type Focus = 'list' | 'detail';
 
 export type ExplorerState = {

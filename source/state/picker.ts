@@ -1,5 +1,6 @@
 // The project and thread selectors: a filterable, windowed list driven by a reducer, so a burst of
 // keys moves the cursor by as many rows as there were keys.
+import {editLine, type LineEdit} from './line-edit.ts';
 import {clamp, keepInView} from './window.ts';
 
 export type PickerState = {
@@ -13,8 +14,7 @@ export type PickerAction =
 	| {readonly type: 'move'; readonly delta: number; readonly total: number; readonly height: number}
 	| {readonly type: 'jump'; readonly to: 'first' | 'last'; readonly total: number; readonly height: number}
 	| {readonly type: 'filter-start'}
-	| {readonly type: 'filter-type'; readonly text: string}
-	| {readonly type: 'filter-erase'}
+	| {readonly type: 'filter-edit'; readonly edit: LineEdit}
 	| {readonly type: 'filter-done'}
 	| {readonly type: 'filter-clear'}
 	| {readonly type: 'select'; readonly index: number; readonly total: number; readonly height: number};
@@ -39,10 +39,8 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
 
 		case 'filter-start':
 			return {...state, filtering: true};
-		case 'filter-type':
-			return {...state, filter: state.filter + action.text, cursor: 0, top: 0};
-		case 'filter-erase':
-			return {...state, filter: [...state.filter].slice(0, -1).join(''), cursor: 0, top: 0};
+		case 'filter-edit':
+			return {...state, filter: editLine(state.filter, action.edit), cursor: 0, top: 0};
 		case 'filter-done':
 			return {...state, filtering: false};
 		case 'filter-clear':
