@@ -72,6 +72,8 @@ export type AssistantOutput = {
 	readonly content: readonly ContentBlock[];
 	readonly usage?: Usage;
 	readonly errors: readonly OutputError[];
+	/** First block start to last block stop (content-block start/stop timestamps), when the blocks carry them. */
+	readonly timing?: {readonly startMs: number; readonly stopMs: number};
 };
 
 export type UserRef = {readonly id: string; readonly name?: string; readonly email?: string};
