@@ -159,15 +159,17 @@ class Reader {
 		const count = rows.length;
 		// A page that claims more while giving nothing new would loop: treated as the end.
 		const next = more !== undefined && count > 0 ? more : undefined;
-		this.gapAt = taken =>
-			taken === count && next !== undefined
-				? {c: next, s: 0, d: dir}
-				: {
-						...(plan.c === undefined ? {} : {c: plan.c}),
-						s: skip + taken,
-						d: dir,
-						...(taken === count ? {x: true} : {}),
-					};
+		// A gap counted from the start of a list that grows at its start (newest first, follow) would slip:
+		// anchored to the page's first row's cursor instead, it stays put.
+		const near = this.dir === 'f' ? page.previousCursor : page.nextCursor;
+		const anchor = plan.c === undefined && near !== undefined && inOrder.length > 0 ? near : undefined;
+		this.gapAt = taken => {
+			if (taken === count && next !== undefined) return {c: next, s: 0, d: dir};
+			const at = skip + taken;
+			const end = taken === count ? {x: true} : {};
+			if (anchor !== undefined && at > 0) return {c: anchor, s: at - 1, d: dir, ...end};
+			return {...(plan.c === undefined ? {} : {c: plan.c}), s: at, d: dir, ...end};
+		};
 		this.taken = 0;
 		this.buffer = this.keep(rows);
 		// Dropped rows still count as taken for the gap.
@@ -288,9 +290,11 @@ export async function mergeTimeline(
 			items.push(item);
 			continue;
 		}
-		// Every thread that could hold a row before the best one in hand must be read first.
+		// Every thread that could hold a row before the best one in hand must be read first; with none in hand,
+		// the threads that share the best bound (all of them, when no thread says when it was last active).
+		const limit = bestRow ?? bestKey!;
 		const due = readers
-			.filter(reader => reader.needsFetch && (!bestRow || precedes(bound(reader), bestRow) <= 0))
+			.filter(reader => reader.needsFetch && precedes(bound(reader), limit) <= 0)
 			.sort((a, b) => precedes(bound(a), bound(b)))
 			.slice(0, concurrency);
 		const remaining = want - items.length;
