@@ -15,10 +15,17 @@ import {
 	windowLabel,
 	windowPreset,
 	WINDOW_CYCLE,
+	type TimeWindow,
 } from '../source/domain/time-window.ts';
 import {axisLine, barChart, PART_GLYPH, sparkline} from '../source/lib/text-chart.ts';
 
 const NOW = Date.UTC(2026, 2, 2, 14, 0);
+
+function windowOf(since?: string, until?: string): TimeWindow {
+	const parsed = parseWindow({since, until});
+	assert.ok(parsed.ok, since);
+	return parsed.window;
+}
 const HOUR = 3_600_000;
 
 test('--since/--until: ages and UTC dates, resolved against now; bad input says what is accepted', () => {
@@ -27,15 +34,9 @@ test('--since/--until: ages and UTC dates, resolved against now; bad input says 
 	const resolved = resolveWindow(parsed.window, NOW);
 	assert.equal(resolved.sinceMs, NOW - 90 * 60_000);
 	assert.equal(resolved.untilMs, Date.UTC(2099, 2, 2, 13, 30));
-	assert.deepEqual(
-		resolveWindow(
-			parseWindow({since: '2d'}).ok ? (parseWindow({since: '2d'}) as {window: never}).window : {},
-			NOW,
-		),
-		{
-			sinceMs: NOW - 48 * HOUR,
-		},
-	);
+	assert.deepEqual(resolveWindow(windowOf('2d'), NOW), {
+		sinceMs: NOW - 48 * HOUR,
+	});
 	const bad = parseWindow({since: 'yesterday'});
 	assert.ok(
 		!bad.ok && /--since "yesterday" is not an age like 90m, 6h or 2d, or a UTC date/.test(bad.message),
@@ -57,9 +58,7 @@ test('predicates: since inclusive, until exclusive, unknown times inside; newest
 });
 
 test('the w cycle goes 15m, 1h, 6h, 24h, 7d, all and round; a custom window goes to the first', () => {
-	let window = parseWindow({since: '2026-03-01'}).ok
-		? (parseWindow({since: '2026-03-01'}) as {window: never}).window
-		: {};
+	let window = windowOf('2026-03-01');
 	const seen: string[] = [];
 	for (let index = 0; index < WINDOW_CYCLE.length + 1; index++) {
 		window = nextWindow(window);

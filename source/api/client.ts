@@ -27,6 +27,7 @@ import {
 import {
 	isTimelineCursor,
 	mergeTimeline,
+	TimelineSessions,
 	withThreadName,
 	type ThreadInfo,
 	type TimelineHints,
@@ -59,6 +60,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 	const threadCache = new Map<string, readonly ThreadInfo[]>();
 	const staleThreads = new Set<string>();
 	const hints: TimelineHints = {trustUpdatedAt: true};
+	const sessions = new TimelineSessions();
 
 	/** One request on the known generation, or detection: current first, legacy on a 404. */
 	async function byGeneration(
@@ -166,6 +168,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 			{
 				resource,
 				hints,
+				sessions,
 				threads: refresh => threadInfos(projectId, refresh, signal),
 				threadPage: (threadId, threadPage) => threadInteractions(projectId, threadId, threadPage, signal),
 			},

@@ -20,6 +20,7 @@ import {
 	type Key,
 	type TimelineCursor,
 } from './timeline-gaps.ts';
+import {atEnd, atStart, Reader} from './timeline-reader.ts';
 
 export {isTimelineCursor} from './timeline-gaps.ts';
 
@@ -47,167 +48,34 @@ export type TimelineDeps = {
 	readonly hints?: TimelineHints;
 	/** Each thread request, for the bench's request count. */
 	onRequest?(threadId: string): void;
+	/** Where a page's readers wait for the next page, so paging on (a scan) refetches nothing. */
+	readonly sessions?: TimelineSessions;
 };
+
+type Session = {readonly readers: Reader[]; readonly threads: readonly ThreadInfo[]; readonly dir: Direction};
+
+/**
+ * The readers of the last few pages, by the cursor they ended on: asked for the page after that cursor, the
+ * merge carries on with their buffers instead of refetching from the cursor. Purely a saving: an evicted or
+ * unknown cursor is decoded and read afresh, with the same result.
+ */
+export class TimelineSessions {
+	private readonly live = new Map<string, Session>();
+	constructor(private readonly size = 4) {}
+	take(cursor: string | undefined, dir: Direction): Session | undefined {
+		if (cursor === undefined) return undefined;
+		const session = this.live.get(cursor);
+		this.live.delete(cursor);
+		return session?.dir === dir ? session : undefined;
+	}
+	put(cursor: string, session: Session): void {
+		this.live.set(cursor, session);
+		while (this.live.size > this.size) this.live.delete(this.live.keys().next().value as string);
+	}
+}
 
 export const DEFAULT_CONCURRENCY = 16;
 const MIN_FETCH = 10;
-const MAX_FETCH = 1000;
-
-type Plan = {readonly c?: string; readonly skip: number};
-
-/** A thread read in one direction: a buffer of rows in reading order and where the next fetch starts. */
-class Reader {
-	buffer: Interaction[] = [];
-	/** The gap after the last row taken, as a function of how many rows of the buffer were taken. */
-	private gapAt: (taken: number) => Gap;
-	private taken = 0;
-	/** The next fetch in the reading direction; undefined when nothing lies beyond the buffer. */
-	plan: Plan | undefined;
-	/** A backward read from a forward gap (or the reverse) must first fetch the rows next to it. */
-	bridge: Gap | undefined;
-	last: Key | undefined;
-	fetched = false;
-	total: number | undefined;
-
-	constructor(
-		readonly thread: ThreadInfo,
-		readonly dir: Direction,
-		start: Gap,
-		/** Rows that are not after this key (in reading order) are dropped: set for threads not reached yet. */
-		readonly edge: Key | undefined,
-	) {
-		this.gapAt = () => start;
-		if (start.d === dir) {
-			this.plan = start.x ? undefined : {c: start.c, skip: start.s};
-		} else if (start.s > 0 || start.c !== undefined) {
-			this.bridge = start;
-		}
-	}
-
-	get exhausted(): boolean {
-		return this.buffer.length === 0 && this.plan === undefined && this.bridge === undefined;
-	}
-
-	get needsFetch(): boolean {
-		return this.buffer.length === 0 && (this.plan !== undefined || this.bridge !== undefined);
-	}
-
-	gap(): Gap {
-		return this.gapAt(this.taken);
-	}
-
-	take(): Interaction {
-		const item = this.buffer.shift() as Interaction;
-		this.taken++;
-		this.last = {ms: keyMs(item.createdAtMs), id: item.id};
-		return item;
-	}
-
-	async fetch(
-		order: PageOrder,
-		size: number,
-		withTotal: boolean,
-		get: (request: PageRequest) => Promise<Page<Interaction>>,
-	): Promise<void> {
-		this.fetched = true;
-		const bridge = this.bridge;
-		if (bridge) {
-			// The rows between the gap and its cursor, read the other way; then on from that page's far edge.
-			this.bridge = undefined;
-			const page = await get(request(bridge.d, order, bridge.c, Math.max(1, bridge.s), false));
-			const rows =
-				bridge.s === 0
-					? []
-					: bridge.d === 'f'
-						? page.items.slice(0, bridge.s).reverse()
-						: page.items.slice(-bridge.s);
-			const base = rows.length;
-			this.gapAt = taken => ({
-				...(bridge.c === undefined ? {} : {c: bridge.c}),
-				s: base - taken,
-				d: bridge.d,
-			});
-			this.taken = 0;
-			this.buffer = this.keep(rows);
-			// Beyond those rows, in the reading direction, from the bridge page's far edge.
-			if (page.items.length === 0) {
-				this.plan = bridge.c === undefined ? undefined : {skip: 0};
-			} else if (bridge.d === 'f') {
-				this.plan =
-					page.hasPreviousPage && page.previousCursor ? {c: page.previousCursor, skip: 0} : undefined;
-			} else {
-				this.plan = page.hasNextPage && page.nextCursor ? {c: page.nextCursor, skip: 0} : undefined;
-			}
-			return;
-		}
-		const plan = this.plan as Plan;
-		const n = Math.min(MAX_FETCH, plan.skip + Math.max(1, size));
-		const page = await get(request(this.dir, order, plan.c, n, withTotal));
-		if (withTotal) this.total = page.totalCount;
-		const inOrder = this.dir === 'f' ? page.items : page.items.slice().reverse();
-		const rows = inOrder.slice(plan.skip);
-		const more =
-			this.dir === 'f'
-				? page.hasNextPage && page.nextCursor !== undefined
-					? page.nextCursor
-					: undefined
-				: page.hasPreviousPage && page.previousCursor !== undefined
-					? page.previousCursor
-					: undefined;
-		const dir = this.dir;
-		const skip = plan.skip;
-		const count = rows.length;
-		// A page that claims more while giving nothing new would loop: treated as the end.
-		const next = more !== undefined && count > 0 ? more : undefined;
-		// A gap counted from the start of a list that grows at its start (newest first, follow) would slip:
-		// anchored to the page's first row's cursor instead, it stays put.
-		const near = this.dir === 'f' ? page.previousCursor : page.nextCursor;
-		const anchor = plan.c === undefined && near !== undefined && inOrder.length > 0 ? near : undefined;
-		this.gapAt = taken => {
-			if (taken === count && next !== undefined) return {c: next, s: 0, d: dir};
-			const at = skip + taken;
-			const end = taken === count ? {x: true} : {};
-			if (anchor !== undefined && at > 0) return {c: anchor, s: at - 1, d: dir, ...end};
-			return {...(plan.c === undefined ? {} : {c: plan.c}), s: at, d: dir, ...end};
-		};
-		this.taken = 0;
-		this.buffer = this.keep(rows);
-		// Dropped rows still count as taken for the gap.
-		this.taken = count - this.buffer.length;
-		this.plan = next === undefined ? undefined : {c: next, skip: 0};
-	}
-
-	private keep(rows: Interaction[]): Interaction[] {
-		const edge = this.edge;
-		if (!edge) return rows;
-		const ascending = this.ascending;
-		let start = 0;
-		while (start < rows.length) {
-			const row = rows[start] as Interaction;
-			const against = compareKeys({ms: keyMs(row.createdAtMs), id: row.id}, edge);
-			if (ascending ? against > 0 : against < 0) break;
-			start++;
-		}
-		return rows.slice(start);
-	}
-
-	ascending = true;
-}
-
-function request(
-	dir: Direction,
-	order: PageOrder,
-	cursor: string | undefined,
-	n: number,
-	total: boolean,
-): PageRequest {
-	return dir === 'f'
-		? {first: n, after: cursor, order, totalCount: total}
-		: {last: n, before: cursor, order, totalCount: total};
-}
-
-const atStart = (gap: Gap) => (gap.d === 'f' ? gap.c === undefined && gap.s === 0 : gap.x === true);
-const atEnd = (gap: Gap) => (gap.d === 'b' ? gap.c === undefined && gap.s === 0 : gap.x === true);
 
 /**
  * One page of the project's interactions, merged across its threads. `page` is read as the client's paging
@@ -229,19 +97,22 @@ export async function mergeTimeline(
 		text === undefined
 			? {order, gaps: new Map(), rest: backward ? 'end' : 'start'}
 			: decodeCursor(text, order, deps.resource);
-	const threads = await deps.threads(text === undefined);
+	const session = deps.sessions?.take(text, dir);
+	const threads = session?.threads ?? (await deps.threads(text === undefined));
 	const hints = deps.hints ?? {trustUpdatedAt: true};
 	// Time runs the same way as reading: oldest-first read forward, or newest-first read backward.
 	const ascending = (order === 'ASC') === (dir === 'f');
 	const precedes = (a: Key, b: Key) => (ascending ? compareKeys(a, b) : compareKeys(b, a));
 	const restGap: Gap = cursor.rest === 'start' ? {s: 0, d: 'f'} : {s: 0, d: 'b'};
 
-	const readers = threads.map(thread => {
-		const known = cursor.gaps.get(thread.id);
-		const reader = new Reader(thread, dir, known ?? restGap, known ? undefined : cursor.edge);
-		reader.ascending = ascending;
-		return reader;
-	});
+	const readers =
+		session?.readers ??
+		threads.map(thread => {
+			const known = cursor.gaps.get(thread.id);
+			const reader = new Reader(thread, dir, known ?? restGap, known ? undefined : cursor.edge);
+			reader.ascending = ascending;
+			return reader;
+		});
 	const names = new Map(threads.map(thread => [thread.id, thread.name]));
 
 	/** The earliest key (in reading order) the reader's next row can have, without fetching. */
@@ -322,6 +193,7 @@ export async function mergeTimeline(
 					edge: lastItem && {ms: keyMs(lastItem.createdAtMs), id: lastItem.id},
 				});
 	const moreAhead = readers.some(reader => !reader.exhausted);
+	if (farCursor !== undefined && moreAhead) deps.sessions?.put(farCursor, {readers, threads, dir});
 	// The incoming cursor is this page's near edge: the other way from here is where the reader came from.
 	const nearCursor =
 		text ?? (items.length === 0 ? undefined : encodeCursor({order, rest: cursor.rest, gaps: new Map()}));

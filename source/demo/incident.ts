@@ -91,7 +91,7 @@ function errorOf(kind: ErrorKind, random: () => number, model: string, email: st
 
 /** Which error, if any: rates and mixes differ by model and by whether the burst is on. */
 function failure(random: () => number, fast: boolean, burst: boolean): ErrorKind | undefined {
-	const rate = burst ? (fast ? 0.3 : 0.06) : fast ? 0.02 : 0.01;
+	const rate = burst ? (fast ? 0.35 : 0.08) : fast ? 0.02 : 0.01;
 	if (random() >= rate) return undefined;
 	const roll = random();
 	if (!burst) return roll < 0.5 ? 'tooLong' : roll < 0.8 ? 'permission' : 'timeout';
@@ -106,7 +106,7 @@ export type IncidentSlot = {
 	readonly seed: number;
 };
 
-/** The incident's interactions, oldest first: ~1 a minute all day, half as many again during the burst. */
+/** The incident's interactions, oldest first: ~1 a minute all day, three a minute during the burst (retries). */
 export function incidentInteractions(
 	slot: IncidentSlot,
 	layout: IncidentLayout,
@@ -117,7 +117,7 @@ export function incidentInteractions(
 	for (let at = layout.startMs; at < layout.anchorMs;) {
 		times.push(at);
 		const burst = at >= layout.burstStartMs && at < layout.burstEndMs;
-		at += burst ? intBetween(random, 20_000, 60_000) : intBetween(random, 30_000, 90_000);
+		at += burst ? intBetween(random, 10_000, 30_000) : intBetween(random, 30_000, 90_000);
 	}
 	return times.map((timeMs, index) => {
 		const r = rng(slot.seed, 0x1c1e, index);
