@@ -110,7 +110,7 @@ test('progress lines: "~" only for estimates; rate and ETA once measurable', () 
 	);
 });
 
-test('bar chart: one column per bar, the part in its own glyph, a lone error still visible', () => {
+test('bar chart: one column per bar, the part in its own glyph, in proportion', () => {
 	const lines = barChart(
 		[
 			{value: 8, part: 0},
@@ -120,7 +120,9 @@ test('bar chart: one column per bar, the part in its own glyph, a lone error sti
 		],
 		2,
 	);
-	assert.deepEqual(lines, ['█  █', `█${PART_GLYPH} ${PART_GLYPH}`]);
+	// The last bar's part is an eighth of two cells: too small for a cell here (the sparkline shows it).
+	assert.deepEqual(lines, ['█  █', `█${PART_GLYPH} █`]);
+	assert.deepEqual(barChart([{value: 8, part: 8}], 2), [PART_GLYPH, PART_GLYPH]);
 	assert.ok(lines.every(line => line.length === 4));
 	fc.assert(
 		fc.property(
@@ -130,10 +132,18 @@ test('bar chart: one column per bar, the part in its own glyph, a lone error sti
 				const drawn = barChart(bars, height);
 				assert.equal(drawn.length, height);
 				for (const line of drawn) assert.equal([...line].length, bars.length);
-				// A bar with errors shows the part glyph in its bottom cell; one without never does.
-				bars.forEach((bar, index) =>
-					assert.equal([...drawn.at(-1)!][index] === PART_GLYPH, bar.value > 0 && bar.part > 0),
-				);
+				// Part cells sit at the bottom, only in bars with a part, and at most half a cell off its share.
+				bars.forEach((bar, index) => {
+					const column = drawn.map(line => [...line][index]);
+					const parts = column.filter(glyph => glyph === PART_GLYPH).length;
+					if (bar.value === 0 || bar.part === 0) assert.equal(parts, 0);
+					assert.ok(column.slice(column.length - parts).every(glyph => glyph === PART_GLYPH));
+					if (bar.value > 0) {
+						const cells =
+							Math.max(1, Math.round((bar.value / Math.max(...bars.map(b => b.value))) * height * 8)) / 8;
+						assert.ok(Math.abs(parts - (Math.min(bar.part, bar.value) / bar.value) * cells) <= 0.5 + 1e-9);
+					}
+				});
 			},
 		),
 	);

@@ -222,6 +222,7 @@ async function scan(options: ScanOptions, from: ScanResume | undefined): Promise
 
 /** "stopped after 4,200 rows in 38 pages (reached 14:02Z): <why>". */
 function failureWords(message: string, rows: number, pages: number, reachedMs: number | undefined): string {
+	if (pages === 0) return message;
 	const reach = reachedMs === undefined ? '' : ` (reached ${formatTimeUtc(reachedMs, Date.now())})`;
 	return `stopped after ${formatCount(rows)} row${rows === 1 ? '' : 's'} in ${formatCount(pages)} page${pages === 1 ? '' : 's'}${reach}: ${message}`;
 }

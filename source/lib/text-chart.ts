@@ -12,19 +12,18 @@ export type Bar = {readonly value: number; readonly part: number};
 
 /**
  * `height` lines, top first, one column per bar: the whole bar in eighths of a cell, with its `part` (at the
- * bottom) drawn in PART_GLYPH. A part too small to fill half a cell still shows as one PART_GLYPH cell, so a
- * single error is never invisible. Scaled to the largest value (or `max`).
+ * bottom) in whole cells of PART_GLYPH, rounded: a part under half a cell does not show here, so draw the parts
+ * on their own too (a sparkline under the axis) when a single one must never be missed. Scaled to the largest
+ * value (or `max`); any non-zero value gets at least an eighth.
  */
 export function barChart(bars: readonly Bar[], height: number, max?: number): string[] {
 	const rows = Math.max(1, Math.floor(height));
 	const top = Math.max(max ?? 0, ...bars.map(bar => bar.value), 0);
 	const columns = bars.map(bar => {
 		if (top === 0 || bar.value <= 0) return {whole: 0, part: 0};
-		// At least one eighth for any non-zero value: something happened in that bucket.
 		const whole = Math.max(1, Math.round((bar.value / top) * rows * 8));
-		const partCells =
-			bar.part <= 0 ? 0 : Math.max(1, Math.round((Math.min(bar.part, bar.value) / bar.value) * (whole / 8)));
-		return {whole, part: Math.min(partCells, Math.ceil(whole / 8))};
+		const share = Math.min(Math.max(bar.part, 0), bar.value) / bar.value;
+		return {whole, part: Math.min(Math.round((share * whole) / 8), Math.ceil(whole / 8))};
 	});
 	const lines: string[] = [];
 	for (let row = rows - 1; row >= 0; row--) {
