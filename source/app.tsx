@@ -6,6 +6,7 @@ import type {ZylonClient} from './api/client-types.ts';
 import {ErrorBoundary} from './components/error-boundary.tsx';
 import {HeaderBar} from './components/header-bar.tsx';
 import {HelpOverlay, helpPage, helpScrollMax} from './components/help-overlay.tsx';
+import type {TimeWindow} from './domain/time-window.ts';
 import type {PageOrder, Project, Thread} from './domain/types.ts';
 import type {FirstScreen} from './commands/first-screen.ts';
 import {resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
@@ -26,6 +27,8 @@ type Props = {
 	readonly followMs?: number;
 	/** What the first frame can show at once (commands/first-screen.ts). */
 	readonly first?: FirstScreen;
+	/** --since / --until (domain/time-window.ts): the window the list, `w` and the overview start from. */
+	readonly timeWindow?: TimeWindow;
 };
 
 export function App(props: Props) {

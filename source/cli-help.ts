@@ -5,6 +5,7 @@ export const helpText = `
 	  $ zylon-tui [options]                 the explorer (needs a terminal)
 	  $ zylon-tui --demo                    the explorer on the embedded demo workspace
 	  $ zylon-tui export [options]          interactions as NDJSON (or --json) on stdout
+	  $ zylon-tui report --project ID       the overview (error clusters, breakdowns, chart) as text or --json
 	  $ zylon-tui demo-server [--port N]    the demo workspace as a standalone HTTP server
 
 	Connection
@@ -23,6 +24,12 @@ export const helpText = `
 
 	Export
 	  --project ID --thread ID --filter EXPR --limit N --json --oldest-first --show-secrets
+
+	Report
+	  --project ID --thread ID --json
+
+	Time window (explorer, export, report)
+	  --since WHEN --until WHEN   an age (90m, 6h, 2d) or a UTC date (2026-03-02T14:00)
 
 	Demo server
 	  --port N  --generation current|legacy|both  --interactions N  --latency MS
@@ -50,6 +57,8 @@ export const flagSpec = {
 	generation: {type: 'string'},
 	interactions: {type: 'number'},
 	latency: {type: 'number'},
+	since: {type: 'string'},
+	until: {type: 'string'},
 } as const;
 
 export type CliFlags = {
@@ -71,4 +80,6 @@ export type CliFlags = {
 	readonly generation?: string;
 	readonly interactions?: number;
 	readonly latency?: number;
+	readonly since?: string;
+	readonly until?: string;
 };

@@ -1,4 +1,4 @@
-// flags → config → one of: the explorer | export | demo-server. Nothing else.
+// flags → config → one of: the explorer | export | report | demo-server. Nothing else.
 import {parseCommonArgs, type ParsedArgs} from './cli-args.ts';
 import {ConfigError} from './config/errors.ts';
 import {helpText, flagSpec} from './cli-help.ts';
@@ -50,6 +50,13 @@ async function main(): Promise<void> {
 		applyMemoryFlags('steady');
 		const {runExport} = await import('./commands/export.ts');
 		process.exitCode = await runExport(cli.flags);
+		return;
+	}
+
+	if (command === 'report') {
+		applyMemoryFlags('steady');
+		const {runReport} = await import('./commands/report.ts');
+		process.exitCode = await runReport(cli.flags);
 		return;
 	}
 

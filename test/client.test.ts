@@ -140,7 +140,11 @@ for (const generation of ['current', 'legacy'] as const) {
 			if (generation === 'legacy') {
 				assert.ok(forward.pages.every(page => page.totalCount === expected));
 				assert.deepEqual(backward.ids, forward.ids);
-				assert.ok(paths.every(path => path.endsWith(`/project/${scope.projectId}/interaction`)));
+				// The project route for the rows, and the thread list once for their threads' names.
+				const rowPaths = paths.filter(path => path.endsWith(`/project/${scope.projectId}/interaction`));
+				assert.equal(rowPaths.length + 1, paths.length);
+				assert.equal(paths.filter(path => path.endsWith(`/project/${scope.projectId}/thread`)).length, 1);
+				assert.ok(forward.pages.every(page => page.items.every(item => item.threadName)));
 			} else {
 				// One failed try of the legacy project route, remembered; then the threads are walked.
 				assert.equal(

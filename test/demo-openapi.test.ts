@@ -214,4 +214,24 @@ describe('demo responses against the vendor OpenAPI documents', () => {
 		);
 		assert.equal(describeErrors(legacy(INTERACTION_PAGE, big.body)), '');
 	});
+
+	test('the incident project (block timestamps, errors, two models) validates on both route generations', async t => {
+		if (!available) return t.skip(SKIP);
+		const {incident, projects} = server.fixtures;
+		let checked = 0;
+		for (const threadId of incident.threadIds) {
+			const page = await apiGet<{data: unknown[]}>(
+				server,
+				`/v1/app/thread/${threadId}/interaction?first=1000&include=User`,
+			);
+			assert.equal(describeErrors(current(INTERACTION_PAGE, page.body)), '');
+			checked += page.body.data.length;
+		}
+		assert.equal(checked, incident.count);
+		const legacyPage = await apiGet(
+			server,
+			`/v1/app/project/${projects.incidentId}/interaction?first=1000&include=User`,
+		);
+		assert.equal(describeErrors(legacy(INTERACTION_PAGE, legacyPage.body)), '');
+	});
 });

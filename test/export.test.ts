@@ -14,6 +14,7 @@ import {parseFilter} from '../source/domain/filter.ts';
 import {matches} from '../source/domain/filter-match.ts';
 import type {Interaction} from '../source/domain/types.ts';
 import {cliPath} from './helpers/cli.ts';
+import {spawnTerminal} from './helpers/pty.ts';
 import {demoConnection} from './helpers/demo.ts';
 
 const run = promisify(execFile);
@@ -183,5 +184,71 @@ describe('export through the built CLI', () => {
 			failed.stderr,
 			/^zylon-tui: invalid --filter: unclosed quote at 6\n {2}model:"gpt\n {8}\^\n$/,
 		);
+	});
+});
+
+describe('export with a time window and progress', () => {
+	test('--since/--until export exactly the rows created inside the window, newest first', async () => {
+		const projectId = server.fixtures.projects.insightsId;
+		const all = await allInteractions(projectId);
+		const times = all.map(item => item.createdAtMs).sort((a, b) => a - b);
+		const sinceMs = times[Math.floor(times.length / 3)]!;
+		const untilMs = times[Math.floor((2 * times.length) / 3)]!;
+		const {code, text} = await exported({
+			project: projectId,
+			since: new Date(sinceMs).toISOString(),
+			until: new Date(untilMs).toISOString(),
+		});
+		assert.equal(code, 0);
+		const ids = rows(text).map(line => (JSON.parse(line) as {id: string}).id);
+		const expected = all
+			.filter(item => item.createdAtMs >= sinceMs && item.createdAtMs < untilMs)
+			.map(item => item.id);
+		assert.deepEqual(ids, expected);
+		assert.ok(expected.length > 10);
+		await assert.rejects(
+			exported({project: projectId, since: 'last tuesday'}),
+			/--since "last tuesday" is not/,
+		);
+	});
+
+	test('on a terminal, stderr shows one line of progress, redrawn in place and cleared; piped, nothing extra', async () => {
+		server.setLatency(15);
+		try {
+			const term = await spawnTerminal({
+				args: [
+					cliPath,
+					'export',
+					'--project',
+					server.fixtures.projects.bigId,
+					'--page-size',
+					'100',
+					'--filter',
+					'zzznothingmatches',
+				],
+				env: {
+					ZYLON_URL: server.url,
+					ZYLON_TOKEN: server.token,
+					ZYLON_ORG: server.org,
+					XDG_CONFIG_HOME: '/nonexistent-zylon-tui-test',
+				},
+			});
+			const exit = await term.exit;
+			assert.equal(exit.exitCode, 0);
+			const raw = term.raw();
+			assert.match(
+				raw,
+				/\rscanned [\d,]+ of 5,000 · \d+ pages · [\d,]+\/s · ETA [\d.]+ s · 0 matched\u001b\[K/,
+			);
+			assert.match(raw, /\r\u001b\[Kzylon-tui: exported 0 interactions/);
+			const piped = await run(
+				process.execPath,
+				[cliPath, 'export', '--project', server.fixtures.projects.bigId, '--filter', 'zzznothingmatches'],
+				{env: {...process.env, ZYLON_URL: server.url, ZYLON_TOKEN: server.token, ZYLON_ORG: server.org}},
+			);
+			assert.equal(piped.stderr, 'zylon-tui: exported 0 interactions\n');
+		} finally {
+			server.setLatency(0);
+		}
 	});
 });

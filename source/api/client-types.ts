@@ -52,6 +52,11 @@ export type ZylonClient = {
 	/** A thread's interactions, or (no threadId) the whole project's, on either route generation. */
 	interactions(scope: InteractionScope, page: PageRequest, signal?: AbortSignal): Promise<Page<Interaction>>;
 	interaction(interactionId: string, projectId?: string, signal?: AbortSignal): Promise<Interaction>;
+	/**
+	 * The next project-wide page refetches the project's thread list (all projects when no id): `r` and follow
+	 * call it so a new thread shows up. A first page (no cursor) on the current routes refetches it anyway.
+	 */
+	refreshThreads(projectId?: string): void;
 	/** The generation detected so far, if any. */
 	generation(): RouteGeneration | undefined;
 };

@@ -8,8 +8,8 @@
 // Project-wide listing: the legacy `GET /project/{id}/interaction` is tried first unless the
 // generation is known to be 'current' (pinned or detected): a server of unknown generation may still
 // serve it, and it gives real pages and a total count in one request. Its answer is remembered
-// separately from the generation. Without it, the project's threads are walked (project-walk.ts),
-// with an opaque composite cursor and no total count.
+// separately from the generation. Without it, the project's threads are merged in time order
+// (timeline.ts), with an opaque composite cursor. Either way the rows carry their thread's name.
 import type {Interaction, InteractionScope, Page, PageRequest} from '../domain/types.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
 import type {ClientOptions, Connection, RouteGeneration, ZylonClient} from './client-types.ts';
@@ -24,7 +24,14 @@ import {
 	parseThreadPage,
 	parseUser,
 } from './parse/index.ts';
-import {isWalkCursor, walkProject} from './project-walk.ts';
+import {
+	isTimelineCursor,
+	mergeTimeline,
+	TimelineSessions,
+	withThreadName,
+	type ThreadInfo,
+	type TimelineHints,
+} from './timeline.ts';
 import {pageQuery, routes} from './routes.ts';
 
 const THREAD_LIST_PAGE = 200;
@@ -50,7 +57,10 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 	let generation: RouteGeneration | undefined = options.generation;
 	// undefined: not tried yet; pinned off when the caller said the server is 'current'.
 	let projectRoute: boolean | undefined = options.generation === 'current' ? false : undefined;
-	const threadIdCache = new Map<string, readonly string[]>();
+	const threadCache = new Map<string, readonly ThreadInfo[]>();
+	const staleThreads = new Set<string>();
+	const hints: TimelineHints = {trustUpdatedAt: true};
+	const sessions = new TimelineSessions();
 
 	/** One request on the known generation, or detection: current first, legacy on a 404. */
 	async function byGeneration(
@@ -102,30 +112,36 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 		return parseInteractionPage(json, parseOptions(resource));
 	}
 
-	async function threadIds(projectId: string, page: PageRequest, refresh: boolean, signal?: AbortSignal) {
-		const key = `${projectId}\n${page.order ?? 'ASC'}`;
-		const cached = threadIdCache.get(key);
-		if (cached && !refresh) return cached;
-		const ids: string[] = [];
+	async function threadInfos(projectId: string, refresh: boolean, signal?: AbortSignal) {
+		const cached = threadCache.get(projectId);
+		if (cached && !refresh && !staleThreads.has(projectId)) return cached;
+		const infos: ThreadInfo[] = [];
 		let after: string | undefined;
 		for (let count = 0; count < MAX_THREAD_PAGES; count++) {
-			const result = await threads(
-				projectId,
-				{first: THREAD_LIST_PAGE, after, order: page.order, totalCount: false},
-				signal,
-			);
-			ids.push(...result.items.map(thread => thread.id));
+			const result = await threads(projectId, {first: THREAD_LIST_PAGE, after, totalCount: false}, signal);
+			for (const thread of result.items) {
+				infos.push({
+					id: thread.id,
+					name: thread.name,
+					createdAtMs: thread.createdAtMs,
+					updatedAtMs: thread.updatedAtMs,
+				});
+			}
 			if (!result.hasNextPage || result.nextCursor === undefined) break;
 			after = result.nextCursor;
 		}
-		threadIdCache.set(key, ids);
-		return ids;
+		threadCache.set(projectId, infos);
+		staleThreads.delete(projectId);
+		return infos;
 	}
+
+	const threadNames = async (projectId: string, signal?: AbortSignal) =>
+		new Map((await threadInfos(projectId, false, signal)).map(info => [info.id, info.name]));
 
 	async function projectInteractions(projectId: string, page: PageRequest, signal?: AbortSignal) {
 		const resource = `the interactions of project ${shortId(projectId)}`;
-		const walking = isWalkCursor(page.after) || isWalkCursor(page.before);
-		if (!walking && projectRoute !== false && generation !== 'current') {
+		const merging = isTimelineCursor(page.after) || isTimelineCursor(page.before);
+		if (!merging && projectRoute !== false && generation !== 'current') {
 			const request: Request = {
 				path: routes.projectInteractions(projectId),
 				query: {...pageQuery(page, pageSize), include: 'User'},
@@ -133,21 +149,27 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 				missing: `project ${sanitizeLine(projectId)}`,
 				signal,
 			};
-			if (projectRoute === true || generation === 'legacy') {
-				return parseInteractionPage(await http.get(request), parseOptions(resource));
-			}
+			const named = async (json: unknown) => {
+				const parsed = parseInteractionPage(json, parseOptions(resource));
+				// The names come from the thread list, fetched once (again after refreshThreads).
+				const names = await threadNames(projectId, signal).catch(() => new Map<string, string>());
+				return {...parsed, items: parsed.items.map(item => withThreadName(item, names))};
+			};
+			if (projectRoute === true || generation === 'legacy') return named(await http.get(request));
 			const json = await http.getOr404(request);
 			if (!isNotFound(json)) {
 				projectRoute = true;
-				return parseInteractionPage(json, parseOptions(resource));
+				return named(json);
 			}
 		}
 		// A 404 above is either the route or the project; the thread list (same route in both
 		// generations) tells which, with its own 404 naming the project.
-		const result = await walkProject(
+		const result = await mergeTimeline(
 			{
 				resource,
-				threadIds: refresh => threadIds(projectId, page, refresh, signal),
+				hints,
+				sessions,
+				threads: refresh => threadInfos(projectId, refresh, signal),
 				threadPage: (threadId, threadPage) => threadInteractions(projectId, threadId, threadPage, signal),
 			},
 			page,
@@ -169,6 +191,10 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 	return {
 		connection,
 		generation: () => generation,
+		refreshThreads(projectId) {
+			if (projectId === undefined) for (const key of threadCache.keys()) staleThreads.add(key);
+			else staleThreads.add(projectId);
+		},
 		async me(signal) {
 			const resource = 'the current user';
 			return parseUser(await http.get({path: routes.me(), resource, signal}), '', parseOptions(resource));

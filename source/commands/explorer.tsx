@@ -3,6 +3,7 @@ import type {DeepLink} from '../deep-link.ts';
 import type {PageOrder} from '../domain/types.ts';
 import {applyMemoryFlags} from '../lib/runtime-memory.ts';
 import {openConnection, type Session} from './connect.ts';
+import {windowFlags} from './time-flags.ts';
 import {firstScreen} from './first-screen.ts';
 import {startupPrefetch} from './startup-prefetch.ts';
 import {connectionKey, rememberedUserId, rememberUserId, userCacheFile} from './user-cache.ts';
@@ -14,6 +15,8 @@ import {connectionKey, rememberedUserId, rememberUserId, userCacheFile} from './
 const FIRST_FRAME_WAIT_MS = 200;
 
 export async function runExplorer(flags: CliFlags): Promise<number> {
+	// Checked before connecting: a typo in --since costs no request.
+	const timeWindow = windowFlags(flags);
 	const session = await openConnection(flags);
 	const deepLink: DeepLink = {
 		projectId: flags.project,
@@ -37,6 +40,7 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 			order={order}
 			pageSize={session.pageSize}
 			followMs={Number(process.env['ZYLON_FOLLOW_MS']) || undefined}
+			timeWindow={timeWindow}
 		/>,
 		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);

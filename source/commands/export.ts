@@ -1,13 +1,17 @@
-// `zylon-tui export`: interactions as NDJSON (or one JSON array) on stdout, page by page, so memory stays
-// constant however large the project. Secrets stay masked unless --show-secrets.
+// `zylon-tui export`: interactions as NDJSON (or one JSON array) on stdout, page by page through the scan engine
+// (api/scan.ts), so memory stays constant however large the project and --since/--until stop it early.
+// Secrets stay masked unless --show-secrets. On a terminal, stderr shows one line of progress.
 import {once} from 'node:events';
 import type {Writable} from 'node:stream';
 import type {CliFlags} from '../cli-help.ts';
 import {ConfigError} from '../config/errors.ts';
+import {runScan, SCAN_PAGE_SIZE} from '../api/scan.ts';
 import {errorCaret, parseFilter, type Filter} from '../domain/filter.ts';
 import {matches} from '../domain/filter-match.ts';
+import {formatExportProgress, formatScanProgress} from '../domain/scan-progress.ts';
 import type {Interaction} from '../domain/types.ts';
 import {openConnection} from './connect.ts';
+import {windowFlags} from './time-flags.ts';
 
 export async function runExport(flags: CliFlags, out: Writable = process.stdout): Promise<number> {
 	if (!flags.project) throw new ConfigError('export needs --project ID (and optionally --thread ID)');
@@ -17,21 +21,54 @@ export async function runExport(flags: CliFlags, out: Writable = process.stdout)
 
 	// Parsed before connecting, so a typo costs no request and prints nothing on stdout.
 	const filter = exportFilter(flags.filter);
+	const window = windowFlags(flags);
 	const session = await openConnection(flags, {revealSecrets: flags.showSecrets});
 	const controller = new AbortController();
 	const stop = () => controller.abort();
 	process.once('SIGINT', stop);
+	const progress = stderrProgress();
 	try {
-		const all = iterate(session, flags, controller.signal);
-		// One instant for the whole run, so `after:2h` means the same on the first page and the last.
-		const selected = filter ? onlyMatching(all, filter, Date.now()) : all;
-		const written = await writeInteractions(out, selected, {
-			json: flags.json ?? false,
-			limit: flags.limit ?? Infinity,
+		// One instant for the whole run, so `after:2h` and `--since 2h` mean the same on the first page and the last.
+		const nowMs = Date.now();
+		const writer = interactionWriter(out, flags.json ?? false);
+		const limit = flags.limit ?? Infinity;
+		await writer.start();
+		const outcome = await runScan({
+			client: session.client,
+			scope: {projectId: flags.project, threadId: flags.thread},
+			window,
+			nowMs,
+			order: flags.oldestFirst ? 'ASC' : 'DESC',
+			// Large pages unless --page-size says otherwise; the session's size if the server refuses them.
+			pageSize: flags.pageSize ?? SCAN_PAGE_SIZE,
+			fallbackPageSize: session.pageSize,
+			signal: controller.signal,
+			onPage: async (rows, state) => {
+				for (const interaction of rows) {
+					if (filter && !matches(filter, interaction, nowMs)) continue;
+					await writer.write(interaction);
+					// Stop before reading another page: with a filter that could mean scanning the rest of the project.
+					if (writer.count >= limit) return 'stop';
+				}
+				// With a filter the rows read and the rows written differ: say both.
+				progress.show(
+					filter
+						? `${formatExportProgress(state, 'scanned')} · ${writer.count} matched`
+						: formatExportProgress(state, 'exporting'),
+				);
+				return undefined;
+			},
 		});
+		await writer.end();
+		progress.clear();
+		if (outcome.status === 'failed') throw new Error(outcome.error);
+		if (outcome.status === 'cancelled')
+			throw new Error(`interrupted: ${formatScanProgress(outcome.progress, 'cancelled')}`);
+		const written = writer.count;
 		process.stderr.write(`zylon-tui: exported ${written} interaction${written === 1 ? '' : 's'}\n`);
 		return 0;
 	} catch (error) {
+		progress.clear();
 		process.stderr.write(
 			`zylon-tui: export failed: ${error instanceof Error ? error.message : String(error)}\n`,
 		);
@@ -52,58 +89,47 @@ export function exportFilter(expression: string | undefined): Filter | undefined
 	);
 }
 
-async function* onlyMatching(
-	interactions: AsyncIterable<Interaction>,
-	filter: Filter,
-	nowMs: number,
-): AsyncGenerator<Interaction> {
-	for await (const interaction of interactions) {
-		if (matches(filter, interaction, nowMs)) yield interaction;
-	}
+/**
+ * One line of progress on stderr, redrawn in place, only when stderr is a terminal: piped stderr (a log, a
+ * CI job) gets nothing extra. At most five redraws a second.
+ */
+export function stderrProgress(stream: NodeJS.WriteStream = process.stderr) {
+	const live = stream.isTTY === true;
+	let shownAt = 0;
+	let shown = false;
+	return {
+		show(line: string) {
+			const now = performance.now();
+			if (!live || now - shownAt < 200) return;
+			shownAt = now;
+			shown = true;
+			stream.write(`\r${line}\u001b[K`);
+		},
+		clear() {
+			if (shown) stream.write('\r\u001b[K');
+			shown = false;
+		},
+	};
 }
 
-async function* iterate(
-	session: Awaited<ReturnType<typeof openConnection>>,
-	flags: CliFlags,
-	signal: AbortSignal,
-): AsyncGenerator<Interaction> {
-	const scope = {projectId: flags.project!, threadId: flags.thread};
-	let after: string | undefined;
-	for (;;) {
-		const page = await session.client.interactions(
-			scope,
-			{first: session.pageSize, after, order: flags.oldestFirst ? 'ASC' : 'DESC'},
-			signal,
-		);
-		yield* page.items;
-		after = page.nextCursor ?? page.items.at(-1)?.id;
-		if (!page.hasNextPage || !after || page.items.length === 0) return;
-	}
-}
-
-/** Writes `raw` (as received, secrets masked by the parser) and respects back-pressure. */
-export async function writeInteractions(
-	out: Writable,
-	interactions: AsyncIterable<Interaction>,
-	{json, limit}: {json: boolean; limit: number},
-): Promise<number> {
+/** NDJSON or one JSON array of `raw` (as received, secrets masked by the parser), respecting back-pressure. */
+export function interactionWriter(out: Writable, json: boolean) {
 	let count = 0;
-	const write = async (text: string) => {
+	const put = async (text: string) => {
 		if (!out.write(text)) await once(out, 'drain');
 	};
-
-	if (json) await write('[');
-	for await (const interaction of interactions) {
-		if (count >= limit) break;
-		const line = safeJson(interaction.raw);
-		await write(json ? `${count === 0 ? '\n' : ',\n'}${line}` : `${line}\n`);
-		count++;
-		// Stop before pulling another item: with a filter that could mean scanning the rest of the project.
-		if (count >= limit) break;
-	}
-
-	if (json) await write(count === 0 ? ']\n' : '\n]\n');
-	return count;
+	return {
+		get count() {
+			return count;
+		},
+		start: () => (json ? put('[') : Promise.resolve()),
+		async write(interaction: Interaction) {
+			const line = safeJson(interaction.raw);
+			await put(json ? `${count === 0 ? '\n' : ',\n'}${line}` : `${line}\n`);
+			count++;
+		},
+		end: () => (json ? put(count === 0 ? ']\n' : '\n]\n') : Promise.resolve()),
+	};
 }
 
 // JSON.stringify escapes C0 controls but not DEL, C1 (a lone 0x9B is a CSI on many terminals) or bidi

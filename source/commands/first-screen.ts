@@ -41,6 +41,7 @@ export async function firstScreen(
 	const inHand: ZylonClient = {
 		connection,
 		generation: () => undefined,
+		refreshThreads: () => undefined,
 		me: async () => answer('me', []),
 		projects: async (userId, page) => answer('projects', [userId, page]),
 		project: async projectId => answer('project', [projectId]),

@@ -159,6 +159,7 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 	const wrapped: ZylonClient = {
 		connection: client.connection,
 		generation: () => client.generation(),
+		refreshThreads: projectId => client.refreshThreads(projectId),
 		me(signal) {
 			const answer = take<User>('me', [], signal, () => client.me(signal));
 			if (plan.onUser) answer.then(plan.onUser, () => undefined);

@@ -4,6 +4,8 @@
 import {bigStoreBase, smallCountFor} from './big.ts';
 import {buildUsers, insightsThreadNames, notableByThread, type DemoFixtures} from './fixtures.ts';
 import {hostile, hostileName} from './hostile.ts';
+import {incidentInteractions, incidentLayout, INCIDENT_THREAD_NAMES} from './incident.ts';
+import {spreadStoreBase} from './spread.ts';
 import {fillerInteraction, type GenContext} from './interactions.ts';
 import {CONNECTION_STRING, MCP_TOKEN, MCP_TOKEN_2, notableInteraction, type NotableKind} from './notable.ts';
 
@@ -29,8 +31,9 @@ export type Workspace = {
 	readonly org: {readonly id: string; readonly slug: string};
 	readonly me: UserDto;
 	readonly users: readonly UserDto[];
-	readonly projects: readonly ProjectRecord[];
-	readonly threads: ReadonlyMap<string, ThreadRecord & {readonly project: ProjectRecord}>;
+	/** Grows with DemoServer.addProject. */
+	readonly projects: ProjectRecord[];
+	readonly threads: Map<string, ThreadRecord & {readonly project: ProjectRecord}>;
 	readonly fixtures: DemoFixtures;
 	readonly seed: number;
 };
@@ -41,6 +44,7 @@ export type BuildOptions = {
 	readonly token: string;
 	readonly interactions: number;
 	readonly nowMs: number;
+	readonly spread?: {readonly threads: number; readonly interactions: number};
 };
 
 export function buildWorkspace(options: BuildOptions): Workspace {
@@ -201,6 +205,38 @@ export function buildWorkspace(options: BuildOptions): Workspace {
 
 	const emptyProject = project(3, 'Empty Sandbox', {}, ['Owner']);
 
+	// Checkout Assistant: a day of traffic with an incident in it (incident.ts), for the overview.
+	const incidentProject = project(
+		4,
+		'Checkout Assistant',
+		{goal: 'Answer shoppers and merchants; on call watches its errors'},
+		['Owner', 'Editor', 'Viewer'],
+	);
+	const layout = incidentLayout(options.nowMs);
+	const incidentThreads = INCIDENT_THREAD_NAMES.map((name, t) =>
+		thread(
+			incidentProject.dto.id,
+			name,
+			layout.startMs - (INCIDENT_THREAD_NAMES.length - t) * HOUR,
+			users[t % users.length] as UserDto,
+		),
+	);
+	const incidentItems = incidentInteractions(
+		{projectId: incidentProject.dto.id, threadIds: incidentThreads.map(t => t.wire.id), users, seed},
+		layout,
+		IdKind.incident,
+	);
+
+	// The bench's wide project, only when asked for.
+	const spreadProject = options.spread
+		? project(5, 'Spread Load', {goal: 'Many threads at once'}, ['Owner'])
+		: undefined;
+	const spreadThreads = options.spread
+		? Array.from({length: Math.max(1, Math.floor(options.spread.threads))}, (_, t) =>
+				thread(spreadProject!.dto.id, `Spread thread ${t + 1}`, bigStart - 3 * HOUR + t * 1000, me),
+			)
+		: [];
+
 	const materialised = (items: InteractionDto[], threads: readonly ThreadRecord[]) => {
 		const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 		const byId = new Map(sorted.map(dto => [dto.id, dto]));
@@ -230,7 +266,23 @@ export function buildWorkspace(options: BuildOptions): Workspace {
 		},
 		{...hostileProject, threads: hostileThreads, store: materialised(hostileItems, hostileThreads)},
 		{...emptyProject, threads: [], store: materialised([], [])},
+		{...incidentProject, threads: incidentThreads, store: materialised(incidentItems, incidentThreads)},
 	];
+	if (spreadProject && options.spread) {
+		projects.push({
+			...spreadProject,
+			threads: spreadThreads,
+			store: createStore(
+				spreadStoreBase(ctx, {
+					projectId: spreadProject.dto.id,
+					total: Math.max(0, Math.floor(options.spread.interactions)),
+					startMs: bigStart,
+					threadIds: spreadThreads.map(record => record.wire.id),
+					spacingMs: 20_000,
+				}),
+			),
+		});
+	}
 	const threads = new Map<string, ThreadRecord & {project: ProjectRecord}>();
 	for (const p of projects)
 		for (const record of p.threads) threads.set(record.wire.id, {...record, project: p});
@@ -245,6 +297,16 @@ export function buildWorkspace(options: BuildOptions): Workspace {
 			insightsId: insights.dto.id,
 			hostileId: hostileProject.dto.id,
 			emptyId: emptyProject.dto.id,
+			incidentId: incidentProject.dto.id,
+			...(spreadProject ? {spreadId: spreadProject.dto.id} : {}),
+		},
+		incident: {
+			threadIds: incidentThreads.map(record => record.wire.id),
+			count: incidentItems.length,
+			burstStartMs: layout.burstStartMs,
+			burstEndMs: layout.burstEndMs,
+			startMs: layout.startMs,
+			endMs: layout.anchorMs,
 		},
 		bigThreadId: bigThread.wire.id,
 		bigSmallThreadIds: smallThreads.map(record => record.wire.id),

@@ -15,6 +15,18 @@ export type DemoFixtures = {
 		readonly insightsId: string;
 		readonly hostileId: string;
 		readonly emptyId: string;
+		/** Checkout Assistant: the incident (demo/incident.ts). */
+		readonly incidentId: string;
+		/** Only with DemoOptions.spread. */
+		readonly spreadId?: string;
+	};
+	readonly incident: {
+		readonly threadIds: readonly string[];
+		readonly count: number;
+		readonly burstStartMs: number;
+		readonly burstEndMs: number;
+		readonly startMs: number;
+		readonly endMs: number;
 	};
 	readonly bigThreadId: string;
 	/** Threads of the big project holding the few interactions outside the big thread. */

@@ -1,5 +1,6 @@
 // The embedded demo workspace: a real HTTP server on 127.0.0.1 that behaves like a Zylon Workspace
 // API with deterministic seeded data. Used by --demo, `demo-server`, the tests and the bench.
+import {addProject, type AddedProject, type AddedThread} from './added.ts';
 import {buildWorkspace, type DemoFixtures} from './data.ts';
 import {fillerInteraction} from './interactions.ts';
 import {BASE_TIME_MS, IdKind, iso, makeId, parseId} from './seed.ts';
@@ -7,6 +8,7 @@ import {activate, listen, type ServerState} from './server.ts';
 import type {DemoOptions, Fault, RequestLogEntry} from './types.ts';
 
 export type {DemoFixtures} from './data.ts';
+export type {AddedProject, AddedThread} from './added.ts';
 export type {DemoOptions, Fault, RequestLogEntry} from './types.ts';
 
 export const DEFAULT_DEMO_TOKEN = 'zdemo_tok_9c41e2b7f05a4d13-DO-NOT-PRINT';
@@ -24,6 +26,8 @@ export type DemoServer = {
 	setLatency(ms: number): void;
 	/** Appends a new newest interaction to the thread (follow mode); returns its id. */
 	addInteraction(threadId: string, init?: {state?: string}): string;
+	/** A new project with threads holding interactions at the given times (property tests). */
+	addProject(spec: {readonly name: string; readonly threads: readonly AddedThread[]}): AddedProject;
 	close(): Promise<void>;
 };
 
@@ -32,9 +36,23 @@ export async function startDemoServer(options: DemoOptions = {}): Promise<DemoSe
 	const org = options.org ?? 'default';
 	const seed = options.seed ?? 1;
 	const startedAt = Date.now();
-	const ws = buildWorkspace({seed, org, token, interactions: options.interactions ?? 5000, nowMs: startedAt});
+	const ws = buildWorkspace({
+		seed,
+		org,
+		token,
+		interactions: options.interactions ?? 5000,
+		nowMs: startedAt,
+		spread: options.spread,
+	});
 	const state: ServerState = {
-		ctx: {ws, generation: options.generation ?? 'both', startedAt, now: Date.now, streamSpacingMs: 50},
+		ctx: {
+			ws,
+			generation: options.generation ?? 'both',
+			startedAt,
+			now: Date.now,
+			streamSpacingMs: 50,
+			threadUpdatedAt: options.threadUpdatedAt ?? true,
+		},
 		token,
 		latencyMs: options.latencyMs ?? 0,
 		faults: activate(options.faults ?? []),
@@ -86,6 +104,7 @@ export async function startDemoServer(options: DemoOptions = {}): Promise<DemoSe
 			record.project.store.append(dto);
 			return dto.id;
 		},
+		addProject: spec => addProject(ws, spec),
 		close: server.close,
 	};
 }

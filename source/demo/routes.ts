@@ -18,6 +18,8 @@ export type RouteContext = {
 	readonly startedAt: number;
 	readonly now: () => number;
 	readonly streamSpacingMs: number;
+	/** Serve threads' updated_at (their newest interaction's time). */
+	readonly threadUpdatedAt: boolean;
 };
 
 export const errorReply = (status: number, message: string, headers?: Record<string, string>): Reply => ({
@@ -55,6 +57,14 @@ function page<T>(
 const projectSummary = (p: ProjectRecord): ProjectDto => p.dto;
 const projectFull = (p: ProjectRecord): ProjectDto => ({...p.dto, members: [...p.members]});
 
+/** The thread as served: with updated_at, its newest interaction's time (appended ones included). */
+function threadView(ctx: RouteContext, project: ProjectRecord, wire: ThreadWire): ThreadWire {
+	if (!ctx.threadUpdatedAt) return wire;
+	const items = project.store.thread(wire.id);
+	const newest = items && items.length > 0 ? items.at(items.length - 1) : undefined;
+	return {...wire, updated_at: newest?.created_at ?? wire.created_at};
+}
+
 function threadList(ctx: RouteContext, project: ProjectRecord, query: Query): Reply {
 	const states = new Set((query['state'] ?? 'Active').split(',').map(s => s.trim()));
 	const threads = project.threads.filter(record => states.has(record.wire.state));
@@ -63,7 +73,10 @@ function threadList(ctx: RouteContext, project: ProjectRecord, query: Query): Re
 		indexedArray(threads, record => record.wire.id),
 		query,
 		record => record.wire.id,
-		(record): ThreadWire => (withUser ? {...record.wire, created_by: record.creator} : record.wire),
+		(record): ThreadWire => {
+			const wire = threadView(ctx, project, record.wire);
+			return withUser ? {...wire, created_by: record.creator} : wire;
+		},
 	);
 }
 
@@ -130,7 +143,9 @@ export function route(ctx: RouteContext, path: string, query: Query): Reply {
 			if (d === undefined) return threadList(ctx, project, query);
 			if (e !== undefined) return noRoute;
 			const record = project.threads.find(t => t.wire.id === d);
-			return record ? {status: 200, json: record.wire} : notFound(`thread ${d} in project ${b}`);
+			return record
+				? {status: 200, json: threadView(ctx, project, record.wire)}
+				: notFound(`thread ${d} in project ${b}`);
 		}
 		// Legacy interaction routes.
 		if (d === undefined) {
@@ -152,7 +167,7 @@ export function route(ctx: RouteContext, path: string, query: Query): Reply {
 	if (a === 'thread' && b !== undefined && (c === undefined || c === 'interaction') && d === undefined) {
 		const record = ws.threads.get(b);
 		if (!record) return notFound(`thread ${b}`);
-		if (c === undefined) return {status: 200, json: record.wire};
+		if (c === undefined) return {status: 200, json: threadView(ctx, record.project, record.wire)};
 		const items = record.project.store.thread(b);
 		return items ? interactionList(items, query) : notFound(`thread ${b}`);
 	}

@@ -47,6 +47,9 @@ export const IdKind = {
 	bigInteraction: 0x010,
 	interaction: 0x011,
 	appended: 0x012,
+	incident: 0x013,
+	spread: 0x014,
+	added: 0x015,
 	member: 0x020,
 } as const;
 

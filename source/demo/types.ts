@@ -28,6 +28,10 @@ export type DemoOptions = {
 	readonly seed?: number; // default 1
 	/** Interactions in the big project (default 5,000); generated lazily from the seed. */
 	readonly interactions?: number;
+	/** A project of `interactions` spread round-robin over `threads` threads (the bench's All threads figures). */
+	readonly spread?: {readonly threads: number; readonly interactions: number};
+	/** Serve each thread's `updated_at` (its newest interaction's time); default true. */
+	readonly threadUpdatedAt?: boolean;
 	/** Added latency on every request (ms). */
 	readonly latencyMs?: number;
 	readonly faults?: readonly Fault[];

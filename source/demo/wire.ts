@@ -46,5 +46,7 @@ export type ThreadWire = {
 	visibility: 'Public' | 'Private';
 	state: string;
 	created_at: string;
+	/** Not in the docs example; [INF] in zylon-api.md §3.3. The demo serves its newest interaction's time. */
+	updated_at?: string;
 	created_by?: UserDto;
 };

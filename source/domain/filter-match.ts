@@ -2,6 +2,7 @@
 // interaction, built once and kept in a WeakMap, so re-filtering 10,000 rows on every keystroke only
 // pays for substring scans.
 import type {Filter, FilterTerm, NumericField} from './filter.ts';
+import {inCluster} from './fingerprint.ts';
 import {stateGlyph} from './format.ts';
 import {triageFlags} from './triage.ts';
 import type {ContentBlock, Interaction} from './types.ts';
@@ -121,6 +122,8 @@ function holds(term: FilterTerm, interaction: Interaction, nowMs: number): boole
 			const flags = triageFlags(interaction, nowMs);
 			return term.flag === 'any' ? flags.length > 0 : flags.includes(term.flag);
 		}
+		case 'cluster':
+			return inCluster(interaction, term.id);
 		case 'time': {
 			const created = interaction.createdAtMs;
 			if (!Number.isFinite(created)) return false;
@@ -132,7 +135,11 @@ function holds(term: FilterTerm, interaction: Interaction, nowMs: number): boole
 
 // Cheap structural terms first, substring scans after, triage flags (which walk the blocks) last.
 const cost = (term: FilterTerm) =>
-	term.kind === 'flag' ? 2 : term.kind === 'text' || (term.kind === 'field' && term.field === 'tool') ? 1 : 0;
+	term.kind === 'flag' || term.kind === 'cluster'
+		? 2
+		: term.kind === 'text' || (term.kind === 'field' && term.field === 'tool')
+			? 1
+			: 0;
 const ordered = new WeakMap<Filter, readonly FilterTerm[]>();
 
 /** Whether `interaction` satisfies every term; `nowMs` resolves relative times and the "stuck" flag. */

@@ -20,6 +20,8 @@ export type FilterTermBody =
 	| {readonly kind: 'field'; readonly field: TextField; readonly value: string}
 	| {readonly kind: 'number'; readonly field: NumericField; readonly op: Comparison; readonly value: number}
 	| {readonly kind: 'flag'; readonly flag: TriageFlag | 'any'}
+	/** An error cluster of the overview (domain/fingerprint.ts): its id, or a prefix of 4+ hex digits. */
+	| {readonly kind: 'cluster'; readonly id: string}
 	| {readonly kind: 'time'; readonly field: TimeField; readonly value: TimeValue; readonly text: string};
 
 export type FilterTerm = FilterTermBody & {
@@ -46,7 +48,7 @@ const TIME_FIELDS: readonly TimeField[] = ['after', 'before'];
 
 /** For the help overlay and the error hint. */
 export const FILTER_SYNTAX =
-	'words or "phrases" · state: model: stop: tool: user: flag: · tokens|in|out >,<,>=,<=,= N · after:/before: 2h|7d|2026-03-02 · -term negates';
+	'words or "phrases" · state: model: stop: tool: user: flag: cluster: · tokens|in|out >,<,>=,<=,= N · after:/before: 2h|7d|2026-03-02 · -term negates';
 
 const AGO_UNITS: Record<string, number> = {s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000};
 
@@ -123,7 +125,7 @@ function readFieldTerm(source: string, name: string, nameStart: number): {body: 
 	const nameEnd = nameStart + name.length;
 	if ((NUMERIC_FIELDS as readonly string[]).includes(field))
 		return readNumericTerm(source, field as NumericField, nameEnd);
-	const known = [...TEXT_FIELDS, ...TIME_FIELDS, 'flag'] as readonly string[];
+	const known = [...TEXT_FIELDS, ...TIME_FIELDS, 'flag', 'cluster'] as readonly string[];
 	if (!known.includes(field)) throw new FilterSyntaxError(`unknown field '${name}'`, nameStart);
 	if (source[nameEnd] !== ':') throw new FilterSyntaxError(`expected ':' after '${name}'`, nameEnd);
 	const at = nameEnd + 1;
@@ -137,6 +139,15 @@ function readFieldTerm(source: string, name: string, nameStart: number): {body: 
 			);
 		}
 		return {body: {kind: 'flag', flag: flag as TriageFlag | 'any'}, end};
+	}
+	if (field === 'cluster') {
+		if (!/^[0-9a-f]{4,8}$/i.test(value)) {
+			throw new FilterSyntaxError(
+				`expected a cluster id (4 to 8 hex digits, from the overview) after 'cluster:'`,
+				at,
+			);
+		}
+		return {body: {kind: 'cluster', id: value.toLowerCase()}, end};
 	}
 	if (field === 'after' || field === 'before') {
 		const time = parseTime(value);
@@ -211,6 +222,9 @@ function describeTerm(term: FilterTerm): string {
 			break;
 		case 'flag':
 			text = `flag:${term.flag}`;
+			break;
+		case 'cluster':
+			text = `cluster:${term.id}`;
 			break;
 		case 'time':
 			text =

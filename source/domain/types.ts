@@ -72,6 +72,8 @@ export type AssistantOutput = {
 	readonly content: readonly ContentBlock[];
 	readonly usage?: Usage;
 	readonly errors: readonly OutputError[];
+	/** First block start to last block stop (content-block start/stop timestamps), when the blocks carry them. */
+	readonly timing?: {readonly startMs: number; readonly stopMs: number};
 };
 
 export type UserRef = {readonly id: string; readonly name?: string; readonly email?: string};
@@ -137,6 +139,8 @@ export type Interaction = {
 	readonly id: string;
 	readonly projectId: string;
 	readonly threadId?: string;
+	/** Its thread's name, filled in on project-wide lists (All threads) from the thread list; sanitised. */
+	readonly threadName?: string;
 	/** Processing | Completed | Error, or any other value verbatim. */
 	readonly state: string;
 	/** ISO-8601 as sent. */
@@ -179,6 +183,8 @@ export type Thread = {
 	readonly state?: string;
 	readonly createdAt?: string;
 	readonly createdAtMs: number;
+	/** `updated_at`, where the server sends one (not in the spec): NaN or absent otherwise. */
+	readonly updatedAtMs?: number;
 };
 
 /** The documented page envelope, in domain form. */

@@ -47,6 +47,7 @@ export function parseThread(json: unknown, path = '', options: ParseOptions = {}
 		state: optLine(object['state']),
 		createdAt,
 		createdAtMs: parseTime(createdAt),
+		...(object['updated_at'] === undefined ? {} : {updatedAtMs: parseTime(optLine(object['updated_at']))}),
 	};
 }
 

@@ -74,7 +74,27 @@ function output(value: unknown): AssistantOutput | undefined {
 			? {inputTokens: optNumber(usage['input_tokens']), outputTokens: optNumber(usage['output_tokens'])}
 			: undefined,
 		errors: Array.isArray(value['errors']) ? value['errors'].filter(isObject).map(outputError) : [],
+		...blockTiming(value['content']),
 	};
+}
+
+/** The output's generation time from its blocks' start/stop timestamps (ISO strings), when they carry them. */
+function blockTiming(content: unknown): Pick<AssistantOutput, 'timing'> {
+	if (!Array.isArray(content)) return {};
+	let startMs = Number.POSITIVE_INFINITY;
+	let stopMs = Number.NEGATIVE_INFINITY;
+	for (const block of content) {
+		if (!isObject(block)) continue;
+		const start =
+			typeof block['start_timestamp'] === 'string' ? Date.parse(block['start_timestamp']) : Number.NaN;
+		const stop =
+			typeof block['stop_timestamp'] === 'string' ? Date.parse(block['stop_timestamp']) : Number.NaN;
+		if (Number.isFinite(start)) startMs = Math.min(startMs, start);
+		if (Number.isFinite(stop)) stopMs = Math.max(stopMs, stop);
+	}
+	return Number.isFinite(startMs) && Number.isFinite(stopMs) && stopMs >= startMs
+		? {timing: {startMs, stopMs}}
+		: {};
 }
 
 const outputError = (error: Record<string, unknown>): OutputError => ({

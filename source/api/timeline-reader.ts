@@ -1,0 +1,162 @@
+// One thread of the project timeline (timeline.ts), read in one direction: a buffer of rows in reading order,
+// the next fetch, and the gap (timeline-gaps.ts) after the last row taken, so a page can end anywhere.
+import type {Interaction, Page, PageOrder, PageRequest} from '../domain/types.ts';
+import {compareKeys, keyMs, type Direction, type Gap, type Key, type ThreadInfo} from './timeline-gaps.ts';
+
+const MAX_FETCH = 1000;
+
+type Plan = {readonly c?: string; readonly skip: number};
+
+/** A thread read in one direction: a buffer of rows in reading order and where the next fetch starts. */
+export class Reader {
+	buffer: Interaction[] = [];
+	/** The gap after the last row taken, as a function of how many rows of the buffer were taken. */
+	private gapAt: (taken: number) => Gap;
+	private taken = 0;
+	/** The next fetch in the reading direction; undefined when nothing lies beyond the buffer. */
+	plan: Plan | undefined;
+	/** A backward read from a forward gap (or the reverse) must first fetch the rows next to it. */
+	bridge: Gap | undefined;
+	last: Key | undefined;
+	fetched = false;
+	total: number | undefined;
+
+	constructor(
+		readonly thread: ThreadInfo,
+		readonly dir: Direction,
+		start: Gap,
+		/** Rows that are not after this key (in reading order) are dropped: set for threads not reached yet. */
+		readonly edge: Key | undefined,
+	) {
+		this.gapAt = () => start;
+		if (start.d === dir) {
+			this.plan = start.x ? undefined : {c: start.c, skip: start.s};
+		} else if (start.s > 0 || start.c !== undefined) {
+			this.bridge = start;
+		}
+	}
+
+	get exhausted(): boolean {
+		return this.buffer.length === 0 && this.plan === undefined && this.bridge === undefined;
+	}
+
+	get needsFetch(): boolean {
+		return this.buffer.length === 0 && (this.plan !== undefined || this.bridge !== undefined);
+	}
+
+	gap(): Gap {
+		return this.gapAt(this.taken);
+	}
+
+	take(): Interaction {
+		const item = this.buffer.shift() as Interaction;
+		this.taken++;
+		this.last = {ms: keyMs(item.createdAtMs), id: item.id};
+		return item;
+	}
+
+	async fetch(
+		order: PageOrder,
+		size: number,
+		withTotal: boolean,
+		get: (request: PageRequest) => Promise<Page<Interaction>>,
+	): Promise<void> {
+		this.fetched = true;
+		const bridge = this.bridge;
+		if (bridge) {
+			// The rows between the gap and its cursor, read the other way; then on from that page's far edge.
+			this.bridge = undefined;
+			const page = await get(request(bridge.d, order, bridge.c, Math.max(1, bridge.s), false));
+			const rows =
+				bridge.s === 0
+					? []
+					: bridge.d === 'f'
+						? page.items.slice(0, bridge.s).reverse()
+						: page.items.slice(-bridge.s);
+			const base = rows.length;
+			this.gapAt = taken => ({
+				...(bridge.c === undefined ? {} : {c: bridge.c}),
+				s: base - taken,
+				d: bridge.d,
+			});
+			this.taken = 0;
+			this.buffer = this.keep(rows);
+			// Beyond those rows, in the reading direction, from the bridge page's far edge.
+			if (page.items.length === 0) {
+				this.plan = bridge.c === undefined ? undefined : {skip: 0};
+			} else if (bridge.d === 'f') {
+				this.plan =
+					page.hasPreviousPage && page.previousCursor ? {c: page.previousCursor, skip: 0} : undefined;
+			} else {
+				this.plan = page.hasNextPage && page.nextCursor ? {c: page.nextCursor, skip: 0} : undefined;
+			}
+			return;
+		}
+		const plan = this.plan as Plan;
+		const n = Math.min(MAX_FETCH, plan.skip + Math.max(1, size));
+		const page = await get(request(this.dir, order, plan.c, n, withTotal));
+		if (withTotal) this.total = page.totalCount;
+		const inOrder = this.dir === 'f' ? page.items : page.items.slice().reverse();
+		const rows = inOrder.slice(plan.skip);
+		const more =
+			this.dir === 'f'
+				? page.hasNextPage && page.nextCursor !== undefined
+					? page.nextCursor
+					: undefined
+				: page.hasPreviousPage && page.previousCursor !== undefined
+					? page.previousCursor
+					: undefined;
+		const dir = this.dir;
+		const skip = plan.skip;
+		const count = rows.length;
+		// A page that claims more while giving nothing new would loop: treated as the end.
+		const next = more !== undefined && count > 0 ? more : undefined;
+		// A gap counted from the start of a list that grows at its start (newest first, follow) would slip:
+		// anchored to the page's first row's cursor instead, it stays put.
+		const near = this.dir === 'f' ? page.previousCursor : page.nextCursor;
+		const anchor = plan.c === undefined && near !== undefined && inOrder.length > 0 ? near : undefined;
+		this.gapAt = taken => {
+			if (taken === count && next !== undefined) return {c: next, s: 0, d: dir};
+			const at = skip + taken;
+			const end = taken === count ? {x: true} : {};
+			if (anchor !== undefined && at > 0) return {c: anchor, s: at - 1, d: dir, ...end};
+			return {...(plan.c === undefined ? {} : {c: plan.c}), s: at, d: dir, ...end};
+		};
+		this.taken = 0;
+		this.buffer = this.keep(rows);
+		// Dropped rows still count as taken for the gap.
+		this.taken = count - this.buffer.length;
+		this.plan = next === undefined ? undefined : {c: next, skip: 0};
+	}
+
+	private keep(rows: Interaction[]): Interaction[] {
+		const edge = this.edge;
+		if (!edge) return rows;
+		const ascending = this.ascending;
+		let start = 0;
+		while (start < rows.length) {
+			const row = rows[start] as Interaction;
+			const against = compareKeys({ms: keyMs(row.createdAtMs), id: row.id}, edge);
+			if (ascending ? against > 0 : against < 0) break;
+			start++;
+		}
+		return rows.slice(start);
+	}
+
+	ascending = true;
+}
+
+export function request(
+	dir: Direction,
+	order: PageOrder,
+	cursor: string | undefined,
+	n: number,
+	total: boolean,
+): PageRequest {
+	return dir === 'f'
+		? {first: n, after: cursor, order, totalCount: total}
+		: {last: n, before: cursor, order, totalCount: total};
+}
+
+export const atStart = (gap: Gap) => (gap.d === 'f' ? gap.c === undefined && gap.s === 0 : gap.x === true);
+export const atEnd = (gap: Gap) => (gap.d === 'b' ? gap.c === undefined && gap.s === 0 : gap.x === true);
