@@ -1,0 +1,110 @@
+// The overview's scan: reads every page of the scope in the window into an OverviewAccumulator (aggregates
+// only, no rows), and redraws at most every REDRAW_MS while it runs so a fast server does not turn every page
+// into a frame. Esc cancels (what was read stays, marked partial); r resumes a cancelled or failed scan from
+// the page it stopped at, or starts afresh once it is complete.
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {ZylonClient} from '../api/client-types.ts';
+import {resumeScan, runScan, type ScanOptions, type ScanOutcome} from '../api/scan.ts';
+import {OverviewAccumulator} from '../domain/overview.ts';
+import type {ScanProgress, ScanStatus} from '../domain/scan-progress.ts';
+import {resolveWindow, type TimeWindow} from '../domain/time-window.ts';
+import type {InteractionScope} from '../domain/types.ts';
+
+const REDRAW_MS = 100;
+
+export type OverviewScan = {
+	readonly status: ScanStatus;
+	readonly progress?: ScanProgress;
+	/** Why it failed, with how far it got. */
+	readonly error?: string;
+	/** Bumped whenever the accumulator has more in it: what a memoised snapshot depends on. */
+	readonly version: number;
+};
+
+export function useOverviewScan(options: {
+	readonly client: Pick<ZylonClient, 'interactions'>;
+	readonly scope: InteractionScope;
+	readonly window: TimeWindow;
+	/** False until the overview first opens; then it stays true, and the numbers stay while it is closed. */
+	readonly enabled: boolean;
+}): OverviewScan & {
+	readonly accumulator: OverviewAccumulator;
+	readonly cancel: () => void;
+	readonly retry: () => void;
+} {
+	const {client, scope, window, enabled} = options;
+	const [scan, setScan] = useState<OverviewScan>({status: 'running', version: 0});
+	const [generation, setGeneration] = useState(0);
+	const accumulator = useRef<OverviewAccumulator | undefined>(undefined);
+	const controller = useRef<AbortController | undefined>(undefined);
+	const last = useRef<ScanOutcome | undefined>(undefined);
+	const resume = useRef(false);
+	const key = `${scope.projectId}/${scope.threadId ?? '*'}/${JSON.stringify(window)}`;
+	const scanned = useRef<string | undefined>(undefined);
+
+	useEffect(() => {
+		if (!enabled) return;
+		const carryOn = resume.current && last.current?.resume !== undefined && scanned.current === key;
+		resume.current = false;
+		scanned.current = key;
+		const nowMs = carryOn ? last.current!.resume!.nowMs : Date.now();
+		const sum =
+			carryOn && accumulator.current
+				? accumulator.current
+				: new OverviewAccumulator({nowMs, window: resolveWindow(window, nowMs)});
+		accumulator.current = sum;
+		if (!carryOn) last.current = undefined;
+		const abort = new AbortController();
+		controller.current = abort;
+		let drawn = 0;
+		let version = 0;
+		setScan(previous => ({
+			status: 'running',
+			version: previous.version + 1,
+			progress: carryOn ? previous.progress : undefined,
+		}));
+		const scanOptions: ScanOptions = {
+			client,
+			scope,
+			window,
+			nowMs,
+			signal: abort.signal,
+			onPage(rows, progress) {
+				sum.add(rows);
+				version++;
+				const now = performance.now();
+				if (now - drawn < REDRAW_MS) return;
+				drawn = now;
+				setScan(previous => ({status: 'running', progress, version: previous.version + 1}));
+			},
+		};
+		const running = carryOn ? resumeScan(scanOptions, last.current!) : runScan(scanOptions);
+		void running.then(outcome => {
+			if (controller.current !== abort) return;
+			last.current = outcome;
+			controller.current = undefined;
+			setScan(previous => ({
+				status: outcome.status,
+				progress: outcome.progress,
+				version: previous.version + 1 + version,
+				...(outcome.error === undefined ? {} : {error: outcome.error}),
+			}));
+		});
+		return () => {
+			if (controller.current === abort) controller.current = undefined;
+			abort.abort();
+		};
+		// `client` is stable for a mounted screen; `key` covers scope and window.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [enabled, key, generation]);
+
+	const cancel = useCallback(() => controller.current?.abort(), []);
+	const retry = useCallback(() => {
+		if (controller.current) return;
+		resume.current = last.current?.status !== 'complete';
+		setGeneration(value => value + 1);
+	}, []);
+	return {...scan, accumulator: accumulator.current ?? emptyAccumulator, cancel, retry};
+}
+
+const emptyAccumulator = new OverviewAccumulator({nowMs: 0});
