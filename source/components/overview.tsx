@@ -2,7 +2,7 @@
 // ready-made and fitted from domain/overview-lines.ts; this only styles them. The error part of a bar is
 // already its own glyph (▓), coloured here only as a repeat of what the glyph says.
 import {Box, Text} from 'ink';
-import {truncate} from '../domain/format.ts';
+import {truncate} from '../lib/text.ts';
 import type {OverviewLine} from '../domain/overview-lines.ts';
 import {ErrorBox} from './error-box.tsx';
 import {ListTitle} from './list-title.tsx';

@@ -3,7 +3,8 @@
 // model; every line is exactly `width` columns or shorter, and meaning rides on glyphs and words, never on
 // colour (the error part of a bar is ▓, a failed share is a number).
 import {barChart, axisLine, sparkline, PART_GLYPH} from '../lib/text-chart.ts';
-import {formatCount, truncate} from './format.ts';
+import {truncate} from '../lib/text.ts';
+import {formatCount} from './format.ts';
 import type {ClusterSummary, CountRow, OverviewSnapshot, Quantiles} from './overview.ts';
 import {stepLabel} from './time-buckets.ts';
 
