@@ -153,3 +153,23 @@ test('a line is edited the same way everywhere: typed text appended, erase takes
 	assert.equal(editLine('a😀', {type: 'erase'}), 'a', 'not half a surrogate pair');
 	assert.equal(editLine('', {type: 'erase'}), '');
 });
+
+test('a key after the one that opened an overlay goes to the overlay, in the same chunk', async () => {
+	const {routeKeys} = await import('../source/key-input.ts');
+	let layer: 'screen' | 'copy menu' = 'screen';
+	const log: string[] = [];
+	const routes = {
+		layer: () => layer,
+		edit: () => log.push('edit'),
+		cancel: () => log.push('cancel'),
+		commit: () => log.push('commit'),
+		run: (command: string, char: string) => {
+			log.push(`${layer}:${command}:${char}`);
+			if (command === 'copy') layer = 'copy menu';
+			if (command === 'copy-pick') layer = 'screen';
+		},
+		quit: () => log.push('quit'),
+	};
+	routeKeys('jy3j', {}, routes);
+	assert.deepEqual(log, ['screen:down:j', 'screen:copy:y', 'copy menu:copy-pick:3', 'screen:down:j']);
+});

@@ -1,10 +1,8 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import {stateGlyph} from '../domain/format.ts';
-import {truncate} from '../lib/text.ts';
 import {interactionRow} from '../domain/row.ts';
 import type {Interaction} from '../domain/types.ts';
-import {ListTitle} from './list-title.tsx';
-import {ErrorBox, retryHint} from './error-box.tsx';
+import {WindowedList, windowRows} from './windowed-list.tsx';
 import {toneColor} from './theme.ts';
 
 type Props = {
@@ -41,12 +39,9 @@ function rowText(interaction: Interaction, nowMs: number, width: number): string
 	return text;
 }
 
-/** Lines an error takes below the title (message + hint), when there is one. */
-const ERROR_LINES = 2;
-
 /** How many rows the list shows for a given height: what the reducer should page and scroll by. */
 export function listVisibleRows(height: number, hasError = false): number {
-	return Math.max(0, height - 1 - (hasError ? ERROR_LINES : 0));
+	return windowRows(height, {error: hasError});
 }
 
 export function InteractionList({
@@ -63,31 +58,18 @@ export function InteractionList({
 	error,
 	marked,
 }: Props) {
-	if (height <= 0 || width <= 0) return null;
-	const visible = listVisibleRows(height, error !== undefined);
-	const start = Math.max(0, Math.min(top, rows.length));
-	const window = rows.slice(start, start + visible);
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<ListTitle
-				text={`${title.toUpperCase()}  ${status}`}
-				width={width}
-				loading={loading}
-				emphasis={focused}
-			/>
-			{error === undefined || height < 2 ? null : (
-				<ErrorBox
-					message={error}
-					hint={retryHint(error)}
-					width={width}
-					maxLines={Math.min(ERROR_LINES, height - 1)}
-				/>
-			)}
-			{window.length === 0 && visible > 0 && !loading && error === undefined ? (
-				<Text dimColor>{truncate('No interactions here.', width)}</Text>
-			) : null}
-			{window.map((interaction, i) => {
-				const index = start + i;
+		<WindowedList
+			title={`${title.toUpperCase()}  ${status}`}
+			emphasis={focused}
+			loading={loading}
+			items={rows}
+			top={top}
+			height={height}
+			width={width}
+			error={error}
+			empty="No interactions here."
+			row={(interaction, index) => {
 				const selected = index === cursor;
 				const mark = marked?.has(interaction.id);
 				const marker = selected ? (mark ? '»' : '>') : mark ? '*' : ' ';
@@ -104,7 +86,7 @@ export function InteractionList({
 						{text}
 					</Text>
 				);
-			})}
-		</Box>
+			}}
+		/>
 	);
 }

@@ -5,7 +5,7 @@
 import {useInput} from 'ink';
 import {EVIDENCE_KINDS, type EvidenceKind} from '../domain/evidence.ts';
 import {routeKeys} from '../key-input.ts';
-import {scrollDelta, tabOfCommand, type Command, type KeyLayer} from '../keymap.ts';
+import {keyOf, scrollDelta, tabOfCommand, type Command, type KeyLayer} from '../keymap.ts';
 import {selected, type ExplorerAction, type ExplorerState, type Viewport} from '../state/explorer.ts';
 
 export type ExplorerKeyOptions = {
@@ -151,7 +151,10 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 				break;
 			case 'diff':
 				if (state.marks.length === 2) dispatch({type: 'overlay', overlay: {kind: 'diff', scroll: 0}});
-				else options.say(`mark two interactions with Space to diff them (${state.marks.length} marked)`);
+				else
+					options.say(
+						`mark two interactions with ${keyOf('mark')} to diff them (${state.marks.length} marked)`,
+					);
 				break;
 			case 'follow':
 				dispatch({type: 'follow'});
