@@ -3,6 +3,7 @@
 // says whether it took the text. Every effect is injected so that the tests can assert the exact bytes without a
 // terminal, and the footer names the route actually taken and what is not known about it.
 import {open} from 'node:fs/promises';
+import {formatBytes} from './bytes.ts';
 import {multiplexer, osc52Sequence, type Env} from './clipboard-osc52.ts';
 import {
 	detectClipboardTool,
@@ -12,6 +13,7 @@ import {
 } from './clipboard-tools.ts';
 import {writeTempFile} from './temp-file.ts';
 
+export {formatBytes} from './bytes.ts';
 export {multiplexer, osc52Sequence, OSC52_MAX_BYTES, SCREEN_CHUNK_BYTES} from './clipboard-osc52.ts';
 export type {Env, Multiplexer} from './clipboard-osc52.ts';
 export {
@@ -65,13 +67,6 @@ export type CopyResult = {
 	/** Set when method is 'file'. */
 	readonly path?: string;
 };
-
-/** "812 B", "1.2 kB", "3.4 MB" (decimal units, as terminals and file managers show them). */
-export function formatBytes(bytes: number): string {
-	if (bytes < 1000) return `${bytes} B`;
-	if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
-	return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
 
 /** After "sent 36 B via OSC 52": what is not known, and the one setting that would make it work. */
 function osc52Route(env: Env, passthrough: boolean): string {
