@@ -28,7 +28,7 @@ export {
 export const isRemote = (env: Env) => Boolean(env.SSH_TTY || env.SSH_CONNECTION || env.SSH_CLIENT);
 
 /** The environment variable that picks the route; see the readme. */
-export const CLIPBOARD_ENV = 'ZYLON_CLIPBOARD';
+const CLIPBOARD_ENV = 'ZYLON_CLIPBOARD';
 export const CLIPBOARD_MODES = ['auto', 'osc52', 'passthrough'] as const;
 export type ClipboardMode = (typeof CLIPBOARD_MODES)[number];
 

@@ -110,7 +110,7 @@ export function isTextMime(mime: string | undefined): boolean {
 }
 
 /** `data` without line breaks when it is strict base64 (standard alphabet, padded), else undefined. */
-export function strictBase64(data: string): string | undefined {
+function strictBase64(data: string): string | undefined {
 	const compact = data.replace(/\r?\n/g, '');
 	if (compact === '' || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
 	return compact;
