@@ -1,11 +1,12 @@
 // Composition root: the header, the screen for the current level (projects → threads → interactions),
 // the help overlay, and the quit path.
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {useCallback, useState} from 'react';
+import {useCallback, useMemo, useState} from 'react';
 import type {ZylonClient} from './api/client-types.ts';
 import {ErrorBoundary} from './components/error-boundary.tsx';
 import {HeaderBar} from './components/header-bar.tsx';
 import {HelpOverlay, helpPage, helpScrollMax} from './components/help-overlay.tsx';
+import {NoticeBar, noticeHelp, noticeLines} from './components/notice-bar.tsx';
 import type {TimeWindow} from './domain/time-window.ts';
 import type {PageOrder, Project, Thread} from './domain/types.ts';
 import type {FirstScreen} from './commands/first-screen.ts';
@@ -56,9 +57,12 @@ function Explorer({
 		first.place ??
 			(deepLink.projectId || deepLink.threadId || deepLink.interactionId ? undefined : {level: 'projects'}),
 	);
-	const [message, setMessage] = useState<string | undefined>(
-		[...notices, ...(first.notice ? [first.notice] : [])].join(' '),
-	);
+	const [message, setMessage] = useState<string | undefined>(first.notice);
+	// The start-up notices stay in their own bar until a key is pressed, then help lists them (notice-bar.tsx).
+	const [noticesRead, setNoticesRead] = useState(notices.length === 0);
+	useInput(() => setNoticesRead(true), {isActive: !noticesRead});
+	const allHelp = useMemo(() => [...noticeHelp(notices), ...helpBindings], [notices]);
+	const noticeRows = noticesRead ? [] : noticeLines(notices, width);
 	const [help, setHelp] = useState(false);
 	const [helpScroll, setHelpScroll] = useState(0);
 	const [listCache] = useState(() => new Map<string, unknown>());
@@ -76,11 +80,11 @@ function Explorer({
 	}, []);
 	const say = useCallback((text?: string) => setMessage(text), []);
 
-	const bodyHeight = Math.max(3, height - 1);
+	const bodyHeight = Math.max(3, height - 1 - noticeRows.length);
 	const helpKey = (command: Command) => {
 		const delta = scrollDelta(command, helpPage(bodyHeight));
 		if (delta === undefined) return;
-		const max = helpScrollMax(helpBindings, width, bodyHeight);
+		const max = helpScrollMax(allHelp, width, bodyHeight);
 		setHelpScroll(scroll => Math.max(0, Math.min(max, Math.min(scroll, max) + delta)));
 	};
 
@@ -179,9 +183,8 @@ function Explorer({
 				breadcrumb={breadcrumb}
 				width={width}
 			/>
-			{help ? (
-				<HelpOverlay bindings={helpBindings} width={width} height={bodyHeight} scroll={helpScroll} />
-			) : null}
+			<NoticeBar lines={noticeRows} width={width} />
+			{help ? <HelpOverlay bindings={allHelp} width={width} height={bodyHeight} scroll={helpScroll} /> : null}
 			{/* Hidden, not unmounted: closing help comes back to the same place, nothing refetched. */}
 			<Box display={help ? 'none' : 'flex'} flexDirection="column">
 				{body}

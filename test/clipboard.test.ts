@@ -4,9 +4,12 @@ import {chmod, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {
+	clipboardMode,
 	copyText,
 	defaultCopyIo,
 	detectClipboardTool,
+	detectTmuxBuffer,
+	tmuxHasLoadBufferW,
 	formatBytes,
 	osc52Sequence,
 	SCREEN_CHUNK_BYTES,
@@ -24,10 +27,20 @@ test('osc52Sequence: exact bytes on a plain terminal, base64 of the UTF-8', () =
 	assert.equal(osc52Sequence('', {}), `${ESC}]52;c;${BEL}`);
 });
 
-test('osc52Sequence: tmux gets DCS passthrough with every ESC doubled, even when TERM says screen', () => {
-	const expected = `${ESC}Ptmux;${ESC}${ESC}]52;c;aGk=${BEL}${ESC}\\`;
-	assert.equal(osc52Sequence('hi', {TMUX: '/tmp/tmux-1000/default,1,0'}), expected);
-	assert.equal(osc52Sequence('hi', {TMUX: '/tmp/t,1,0', TERM: 'screen-256color', STY: '1.pts'}), expected);
+test('osc52Sequence: tmux gets the plain sequence (set-clipboard on takes it); DCS passthrough only on request', () => {
+	assert.equal(osc52Sequence('hi', {TMUX: '/tmp/tmux-1000/default,1,0'}), `${ESC}]52;c;aGk=${BEL}`);
+	const wrapped = `${ESC}Ptmux;${ESC}${ESC}]52;c;aGk=${BEL}${ESC}\\`;
+	const options = {passthrough: true};
+	assert.equal(osc52Sequence('hi', {TMUX: '/tmp/tmux-1000/default,1,0'}, options), wrapped);
+	assert.equal(
+		osc52Sequence('hi', {TMUX: '/tmp/t,1,0', TERM: 'screen-256color', STY: '1.pts'}, options),
+		wrapped,
+	);
+	assert.equal(
+		osc52Sequence('hi', {}, options),
+		`${ESC}]52;c;aGk=${BEL}`,
+		'outside tmux there is nothing to pass',
+	);
 });
 
 test('osc52Sequence: GNU screen gets DCS chunks of at most 240 bytes that reassemble the sequence', () => {
@@ -51,15 +64,18 @@ test('osc52Sequence: no sequence past the cap (100,000 bytes of sequence by defa
 	// 8 bytes of framing + 4 * ceil(n / 3) of base64.
 	assert.equal(osc52Sequence('a'.repeat(74_994), {})?.length, 100_000);
 	assert.equal(osc52Sequence('a'.repeat(74_995), {}), undefined);
-	// The cap counts the wrapped bytes: tmux adds 10.
-	assert.equal(osc52Sequence('a'.repeat(74_994), {TMUX: 't'}), undefined);
-	assert.equal(osc52Sequence('a'.repeat(30), {}, 48)?.length, 48);
-	assert.equal(osc52Sequence('a'.repeat(30), {}, 47), undefined);
+	// The cap counts the wrapped bytes: tmux's passthrough adds 10.
+	assert.equal(osc52Sequence('a'.repeat(74_994), {TMUX: 't'}, {passthrough: true}), undefined);
+	assert.equal(osc52Sequence('a'.repeat(30), {}, {maxBytes: 48})?.length, 48);
+	assert.equal(osc52Sequence('a'.repeat(30), {}, {maxBytes: 47}), undefined);
 });
 
 type Recorded = {tty: string[]; files: string[]; tools: string[]};
 
-function fakeIo(env: Env, options: {tool?: ClipboardTool; toolWorks?: boolean; tty?: boolean} = {}) {
+function fakeIo(
+	env: Env,
+	options: {tool?: ClipboardTool; tmux?: ClipboardTool; toolWorks?: boolean; tty?: boolean} = {},
+) {
 	const recorded: Recorded = {tty: [], files: [], tools: []};
 	const io: CopyIo = {
 		env,
@@ -77,6 +93,7 @@ function fakeIo(env: Env, options: {tool?: ClipboardTool; toolWorks?: boolean; t
 			return options.toolWorks ?? true;
 		},
 		findTool: () => options.tool,
+		findTmux: async () => options.tmux,
 	};
 	return {io, recorded};
 }
@@ -86,12 +103,108 @@ const xclip: ClipboardTool = {name: 'xclip', command: '/usr/bin/xclip', args: ['
 test('copyText: over SSH it uses OSC 52 even when a local tool exists', async () => {
 	const {io, recorded} = fakeIo({SSH_TTY: '/dev/pts/3', DISPLAY: ':0'}, {tool: xclip});
 	const result = await copyText('hi', io);
-	assert.deepEqual(result, {method: 'osc52', detail: 'copied 2 B via OSC 52', bytes: 2});
+	assert.deepEqual(result, {
+		method: 'osc52',
+		detail: 'sent 2 B via OSC 52 (unconfirmed: the terminal must allow OSC 52)',
+		bytes: 2,
+	});
 	assert.deepEqual(recorded, {tty: [`${ESC}]52;c;aGk=${BEL}`], files: [], tools: []});
+});
 
-	const tmux = fakeIo({SSH_CONNECTION: '10.0.0.1 5 10.0.0.2 22', TMUX: 't'});
-	await copyText('hi', tmux.io);
-	assert.deepEqual(tmux.recorded.tty, [`${ESC}Ptmux;${ESC}${ESC}]52;c;aGk=${BEL}${ESC}\\`]);
+const tmuxBuffer: ClipboardTool = {name: 'tmux', command: '/usr/bin/tmux', args: ['load-buffer', '-w', '-']};
+
+test('copyText in tmux: its buffer first (load-buffer -w), else a plain OSC 52 naming the setting it needs', async () => {
+	const remote = {SSH_CONNECTION: '10.0.0.1 5 10.0.0.2 22', TMUX: '/tmp/tmux-1000/default,1,0'};
+	const buffer = fakeIo(remote, {tmux: tmuxBuffer});
+	assert.deepEqual(await copyText('hi', buffer.io), {
+		method: 'tmux',
+		detail:
+			"copied 2 B to the tmux buffer (outer clipboard unconfirmed: tmux set -as terminal-features ',*:clipboard')",
+		bytes: 2,
+	});
+	assert.deepEqual(buffer.recorded, {tty: [], files: [], tools: ['tmux:hi']});
+
+	const noTmux = fakeIo(remote);
+	assert.deepEqual(await copyText('hi', noTmux.io), {
+		method: 'osc52',
+		detail: 'sent 2 B via OSC 52 (unconfirmed: tmux passes it on only with set -g set-clipboard on)',
+		bytes: 2,
+	});
+	assert.deepEqual(noTmux.recorded.tty, [`${ESC}]52;c;aGk=${BEL}`]);
+
+	const failing = fakeIo(remote, {tmux: tmuxBuffer, toolWorks: false});
+	assert.equal((await copyText('hi', failing.io)).method, 'osc52');
+	assert.deepEqual(failing.recorded.tools, ['tmux:hi']);
+
+	// A desktop's own clipboard tool still comes first.
+	const desktop = fakeIo({TMUX: 't', DISPLAY: ':0'}, {tool: xclip, tmux: tmuxBuffer});
+	assert.equal((await copyText('hi', desktop.io)).method, 'tool');
+	assert.deepEqual(desktop.recorded.tools, ['xclip:hi']);
+});
+
+test('copyText: ZYLON_CLIPBOARD=passthrough wraps for tmux, osc52 skips tools, anything else is named', async () => {
+	const passthrough = fakeIo({TMUX: 't', ZYLON_CLIPBOARD: 'passthrough'}, {tmux: tmuxBuffer});
+	assert.deepEqual(await copyText('hi', passthrough.io), {
+		method: 'osc52',
+		detail: 'sent 2 B via OSC 52 in tmux passthrough (unconfirmed: needs tmux set -g allow-passthrough on)',
+		bytes: 2,
+	});
+	assert.deepEqual(passthrough.recorded, {
+		tty: [`${ESC}Ptmux;${ESC}${ESC}]52;c;aGk=${BEL}${ESC}\\`],
+		files: [],
+		tools: [],
+	});
+
+	const osc52 = fakeIo({DISPLAY: ':0', ZYLON_CLIPBOARD: 'OSC52'}, {tool: xclip});
+	assert.equal((await copyText('hi', osc52.io)).method, 'osc52');
+	assert.deepEqual(osc52.recorded.tools, []);
+
+	const screen = fakeIo({STY: '1.pts'});
+	assert.equal(
+		(await copyText('hi', screen.io)).detail,
+		'sent 2 B via OSC 52 through screen (unconfirmed: the terminal must allow OSC 52)',
+	);
+
+	const typo = fakeIo({ZYLON_CLIPBOARD: 'tmux'});
+	assert.equal(
+		(await copyText('hi', typo.io)).detail,
+		'sent 2 B via OSC 52 (unconfirmed: the terminal must allow OSC 52) · ZYLON_CLIPBOARD must be auto, osc52, passthrough (not "tmux")',
+	);
+	assert.deepEqual(clipboardMode({ZYLON_CLIPBOARD: ' Passthrough '}), {mode: 'passthrough'});
+});
+
+test('detectTmuxBuffer: only inside tmux 3.2+ with the binary on PATH; the version from the pane or tmux -V', async () => {
+	const found = () => '/usr/bin/tmux';
+	const asked: string[] = [];
+	const version = (answer: string | undefined) => async (command: string) => {
+		asked.push(command);
+		return answer;
+	};
+	const inside = {TMUX: '/tmp/tmux-1000/default,1,0'};
+	assert.deepEqual(await detectTmuxBuffer(inside, found, version('tmux 3.3a')), tmuxBuffer);
+	assert.deepEqual(asked, ['/usr/bin/tmux']);
+	assert.equal(await detectTmuxBuffer(inside, found, version('tmux 3.1c')), undefined);
+	assert.equal(await detectTmuxBuffer(inside, found, version(undefined)), undefined);
+	assert.equal(await detectTmuxBuffer({}, found, version('tmux 3.3a')), undefined, 'not inside tmux');
+	assert.equal(await detectTmuxBuffer(inside, () => undefined, version('tmux 3.3a')), undefined, 'no binary');
+	asked.length = 0;
+	const pane = {...inside, TERM_PROGRAM: 'tmux', TERM_PROGRAM_VERSION: '3.2a'};
+	assert.deepEqual(await detectTmuxBuffer(pane, found, version(undefined)), tmuxBuffer);
+	assert.deepEqual(asked, [], 'the pane says which tmux it is: no tmux -V');
+
+	for (const [answer, ok] of [
+		['tmux 3.2', true],
+		['tmux 3.3a', true],
+		['tmux 4.0', true],
+		['tmux next-3.4', true],
+		['tmux master', true],
+		['tmux openbsd-7.4', true],
+		['tmux 3.1c', false],
+		['tmux 2.9a', false],
+		['tmux', false],
+	] as const) {
+		assert.equal(tmuxHasLoadBufferW(answer), ok, answer);
+	}
 });
 
 test('copyText: locally a clipboard tool wins; if it fails, OSC 52; with no tool at all, OSC 52', async () => {

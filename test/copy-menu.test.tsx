@@ -84,7 +84,10 @@ describe('useEvidence on demo data', () => {
 		});
 		await withEvidence({copyIo}, async evidence => {
 			const message = await evidence.copy('transcript', target, ctx());
-			assert.match(message, /^copied transcript \(\d+(\.\d)? (B|kB)\) via OSC 52$/);
+			assert.match(
+				message,
+				/^sent transcript \(\d+(\.\d)? (B|kB)\) via OSC 52 \(unconfirmed: the terminal must allow OSC 52\)$/,
+			);
 			const payload = /\]52;c;([A-Za-z0-9+/=]*)\u0007/.exec(written[0] ?? '')?.[1] ?? '';
 			assert.equal(Buffer.from(payload, 'base64').toString('utf8'), transcriptMarkdown(target));
 
@@ -94,7 +97,7 @@ describe('useEvidence on demo data', () => {
 				for (const secret of server.fixtures.secrets) assert.ok(!copied.includes(secret), `${kind} leaks`);
 			}
 
-			assert.match(await evidence.copy('id', target, ctx()), /^copied id \(\d+ B\) via OSC 52$/);
+			assert.match(await evidence.copy('id', target, ctx()), /^sent id \(\d+ B\) via OSC 52 \(unconfirmed/);
 			const link = evidenceText('link', target, ctx());
 			assert.ok(link.startsWith('zylon-tui --demo --project '));
 			assert.ok(link.endsWith(`--interaction ${target.id}`));

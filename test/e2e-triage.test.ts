@@ -67,7 +67,7 @@ test('y copies the id through OSC 52 and the footer says so', async () => {
 	await term.press('y');
 	await term.waitFor('interaction id');
 	await term.press('1');
-	await term.waitFor(/copied id .*OSC 52/);
+	await term.waitFor(/sent id \(36 B\) via OSC 52 \(unconfirmed/);
 	const expected = `\u001B]52;c;${Buffer.from(id).toString('base64')}\u0007`;
 	assert.ok(term.rawSince(mark).includes(expected), 'the OSC 52 sequence carries the id');
 });

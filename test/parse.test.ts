@@ -164,7 +164,7 @@ describe('content blocks', () => {
 	const blocks = (content: unknown[]) =>
 		parseInteraction(interaction({user_input: {role: 'user', content}})).userInput.content;
 
-	test('media: the data is never kept, only its length and whether it is a URL', () => {
+	test('media: the data is never kept, only its length, its size in bytes and whether it is a URL', () => {
 		const [image, audio, untyped, untypedImage] = blocks([
 			{type: 'image', data: 'iVBORw0KGgo=', mime_type: 'image/png'},
 			{type: 'audio', data: 'https://cdn.example/a.mp3', mime_type: 'audio/mpeg'},
@@ -177,6 +177,7 @@ describe('content blocks', () => {
 			filename: undefined,
 			dataLength: 12,
 			isUrl: false,
+			bytes: 8,
 		});
 		assert.ok(audio?.type === 'audio' && audio.isUrl);
 		assert.ok(untyped?.type === 'binary' && untyped.filename === 'a.pdf' && untyped.dataLength === 4);

@@ -2,7 +2,7 @@
 // incremental renderer on the same script, screen by screen, and what it saves on a list move.
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {withCellWriter} from '../source/lib/terminal/log-update.ts';
+import {frameFits, HOME_AND_ERASE_DOWN, withCellWriter} from '../source/lib/terminal/log-update.ts';
 import type {LogUpdate} from '../source/lib/terminal/log-update.ts';
 import {capturingStream, inkLogUpdate, terminalScreen} from './helpers/terminal-screen.ts';
 import type {CapturingStream, Screen, TerminalScreen} from './helpers/terminal-screen.ts';
@@ -115,4 +115,47 @@ test('a list move at 120x40 costs a fraction of what the incremental renderer In
 	const inkBytes = Buffer.byteLength(inkStream.take());
 	const cellBytes = Buffer.byteLength(cellStream.take());
 	assert.ok(cellBytes * 4 < inkBytes, `${cellBytes} B against Ink's ${inkBytes} B`);
+});
+
+test('after a size change every frame is drawn whole from the top-left until one fits the new size', () => {
+	let written = '';
+	const stream = {columns: 30, rows: 10, isTTY: true, write: (data: string) => (written += data)};
+	const render = writer.create(stream, {incremental: true});
+	const take = () => {
+		const data = written;
+		written = '';
+		return data;
+	};
+	render(frame(0, 'alpha'));
+	render(frame(1, 'alpha'));
+	take();
+
+	// The resize handler draws the old layout first: wider than the new screen, so it cannot be the base of a diff.
+	stream.columns = 20;
+	const wide = frame(1, 'a frame wider than 20');
+	render(wide);
+	assert.equal(take(), HOME_AND_ERASE_DOWN + wide);
+	const narrow = frame(1, 'narrow');
+	render(narrow);
+	assert.equal(take(), HOME_AND_ERASE_DOWN + narrow, 'drawn whole again: the wide frame did not fit');
+	render(frame(2, 'narrow'));
+	const diff = take();
+	assert.ok(
+		!diff.includes(HOME_AND_ERASE_DOWN) && diff.length < 20,
+		`a diff once settled: ${JSON.stringify(diff)}`,
+	);
+
+	// Ink's own clear on a narrower width, then a frame: still drawn from the top-left, never from the cursor.
+	stream.rows = 8;
+	render.clear();
+	take();
+	const shorter = frame(2, 'short', 8);
+	render(shorter);
+	assert.equal(take(), HOME_AND_ERASE_DOWN + shorter);
+
+	assert.equal(frameFits('ab\ncd\n', 2, 2), true);
+	assert.equal(frameFits('abc', 2, 2), false);
+	assert.equal(frameFits('a\nb\nc', 2, 2), false);
+	assert.equal(frameFits('\u001B[1mab\u001B[22m', 2, 1), true, 'styles take no columns');
+	assert.equal(frameFits('界', 1, 1), false, 'a wide glyph takes two');
 });

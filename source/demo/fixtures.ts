@@ -126,5 +126,5 @@ export const notableByThread: Record<number, NotableKind[]> = {
 	1: ['error', 'toolError', 'invalidRequest', 'stuck'],
 	2: ['largeTranscript'],
 	3: ['hostilePrompt', 'hostileOutput', 'hostileTool', 'hostileError'],
-	4: ['unknownState'],
+	4: ['unknownState', 'textFile'],
 };

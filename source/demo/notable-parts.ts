@@ -93,6 +93,32 @@ export const offSpecBlocks = () => [
 	offSpec({data: TINY_PNG, mime_type: 'image/png', filename: 'reference-shape.png'}),
 ];
 
+/** The on-call notes the textFile interaction returns as a file, base64-encoded as the reference page shows. */
+export const TEXT_FILE_NOTES =
+	'Rotate the warehouse key before Friday.\nOn call this week: Bao Nguyen (pager 4411).';
+
+/**
+ * The reference page's own block shape, {data, mime_type, filename} without `type`, as the whole of an answer:
+ * text as base64, JSON as given, and a PDF that is only described.
+ */
+export const seedShapeFileBlocks = () => [
+	offSpec({
+		data: Buffer.from(TEXT_FILE_NOTES, 'utf8').toString('base64'),
+		mime_type: 'text/plain',
+		filename: 'oncall-notes.txt',
+	}),
+	offSpec({
+		data: '{"status": "degraded", "region": "eu-west-1"}',
+		mime_type: 'application/json',
+		filename: 'status.json',
+	}),
+	offSpec({
+		data: Buffer.from('%PDF-1.7\n%\u00e2\u00e3\n', 'latin1').toString('base64'),
+		mime_type: 'application/pdf',
+		filename: 'runbook.pdf',
+	}),
+];
+
 export function fullPgpt(question: string): ChatRequestWire {
 	return {
 		messages: [

@@ -2,7 +2,15 @@
 // error type, sampling parameter, secret and hostile string the explorer must cope with.
 import {hostile, hostileName} from './hostile.ts';
 import type {Slot} from './interactions.ts';
-import {allBlocks, fullPgpt, largeHistory, offSpecBlocks, text, userMessage} from './notable-parts.ts';
+import {
+	allBlocks,
+	fullPgpt,
+	largeHistory,
+	offSpecBlocks,
+	seedShapeFileBlocks,
+	text,
+	userMessage,
+} from './notable-parts.ts';
 import {iso} from './seed.ts';
 import type {ChatRequestWire, InteractionDto, TypedBlock, UserDto} from './wire.ts';
 import {asWireBlocks} from './wire.ts';
@@ -26,6 +34,7 @@ export type NotableKind =
 	| 'stuck'
 	| 'largeTranscript'
 	| 'unknownState'
+	| 'textFile'
 	| 'hostilePrompt'
 	| 'hostileOutput'
 	| 'hostileTool'
@@ -225,6 +234,12 @@ export function notableInteraction(kind: NotableKind, b: Build): InteractionDto 
 			const dto = base('Wait for approval, then send.');
 			dto.state = 'Paused' as 'Completed';
 			dto.assistant_output = output([text('Waiting for approval.')], 'pause_turn');
+			return dto;
+		}
+		case 'textFile': {
+			const dto = base('Attach the on-call notes and the status as files.');
+			dto.assistant_output = output([], 'end_turn', {input_tokens: 14, output_tokens: 52});
+			dto.assistant_output.content = asWireBlocks(seedShapeFileBlocks());
 			return dto;
 		}
 		case 'hostilePrompt': {

@@ -1,7 +1,7 @@
 // Text the user takes away (copy, pager, export): the transcript as Markdown, the request parameters
 // and the raw interaction as JSON, and a command that reopens the explorer at this interaction.
 // Domain strings are already sanitised and masked; JSON is escaped (not stripped) so it stays valid.
-import {withoutThisTurn} from './transcript.ts';
+import {mediaLabel, withoutThisTurn} from './transcript.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
 import {formatDateTimeUtc} from './format.ts';
 import {PGPT_NOT_STORED} from './params.ts';
@@ -89,10 +89,9 @@ function blockMarkdown(block: ContentBlock, out: string[]): void {
 		case 'image':
 		case 'audio':
 		case 'binary': {
-			const what = [block.mimeType ?? 'unknown type', block.filename].filter(Boolean).join(', ');
-			out.push(
-				`**${block.type}** (${what}) · ${block.isUrl ? 'by URL' : `${block.dataLength} chars of data`}`,
-			);
+			const {kind, detail} = mediaLabel(block);
+			out.push(`**${kind}** ${detail}`);
+			if (block.text !== undefined) out.push(fence(block.text));
 			return;
 		}
 		case 'tldr':

@@ -20,6 +20,9 @@ function collect(blocks: readonly ContentBlock[], out: string[], tools: Set<stri
 			case 'thinking':
 				out.push(block.thinking);
 				break;
+			case 'binary':
+				if (block.text !== undefined) out.push(block.text);
+				break;
 			case 'tool_use':
 				out.push(block.name);
 				tools.add(block.name.toLowerCase());

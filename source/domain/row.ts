@@ -7,8 +7,8 @@ import type {Interaction, Message} from './types.ts';
 /** The first line of the user's text, or what the message holds when it has no text. */
 export function promptSummary(message: Message): string {
 	for (const block of message.content) {
-		if (block.type === 'text') {
-			const line = firstLine(block.text);
+		if (block.type === 'text' || (block.type === 'binary' && block.text !== undefined)) {
+			const line = firstLine(block.text ?? '');
 			if (line !== '') return line;
 		}
 	}

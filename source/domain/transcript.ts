@@ -1,5 +1,6 @@
 // The Transcript tab as logical lines: one entry per line of text, styled by what it is. Wrapping
 // to the pane width happens later (lib/wrap.ts), once per width.
+import {formatBytes} from '../lib/bytes.ts';
 import {sanitize} from '../lib/sanitize.ts';
 import {formatCount} from './format.ts';
 import type {ContentBlock, Interaction, Message, SourceRef} from './types.ts';
@@ -48,6 +49,28 @@ function prettyJson(value: unknown): string {
 	return sanitize(json ?? String(value));
 }
 
+type MediaBlock = Extract<ContentBlock, {type: 'image' | 'audio' | 'binary'}>;
+
+/**
+ * What a media block is, and the rest of its label: "file", "note.txt (text/plain, 24 B)" for a text one, "binary",
+ * "(application/pdf, report.pdf) · 12.3 kB" otherwise.
+ */
+export function mediaLabel(block: MediaBlock): {readonly kind: string; readonly detail: string} {
+	const size = block.isUrl
+		? 'by URL'
+		: block.bytes === undefined
+			? `${formatCount(block.dataLength)} chars of data`
+			: formatBytes(block.bytes);
+	if (block.text !== undefined) {
+		return {
+			kind: 'file',
+			detail: `${block.filename ?? '(unnamed)'} (${[block.mimeType, size].filter(Boolean).join(', ')})`,
+		};
+	}
+	const what = [block.mimeType ?? 'unknown type', block.filename].filter(Boolean).join(', ');
+	return {kind: block.type, detail: `(${what}) · ${size}`};
+}
+
 function blockLines(out: Builder, block: ContentBlock, depth: number): void {
 	switch (block.type) {
 		case 'text': {
@@ -88,9 +111,9 @@ function blockLines(out: Builder, block: ContentBlock, depth: number): void {
 		case 'image':
 		case 'audio':
 		case 'binary': {
-			const what = [block.mimeType ?? 'unknown type', block.filename].filter(Boolean).join(', ');
-			const size = block.isUrl ? 'by URL' : `${formatCount(block.dataLength)} chars of data`;
-			out.push(`${block.type} (${what}) · ${size}`, 'meta', depth);
+			const {kind, detail} = mediaLabel(block);
+			out.push(`${kind} ${detail}`, 'meta', depth);
+			if (block.text !== undefined) out.push(block.text, 'text', depth + 1);
 			return;
 		}
 		case 'tldr':

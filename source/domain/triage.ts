@@ -44,7 +44,9 @@ function isStuck(interaction: Interaction, nowMs: number): boolean {
 	);
 }
 
-const hasText = (b: ContentBlock) => b.type === 'text' && b.text.trim() !== '';
+// A text-like file block (the reference page's {data, mime_type, filename}) is output like a text block.
+const hasText = (b: ContentBlock) =>
+	(b.type === 'text' || b.type === 'binary') && b.text !== undefined && b.text.trim() !== '';
 
 export function triageFlags(interaction: Interaction, nowMs: number): readonly TriageFlag[] {
 	const flags: TriageFlag[] = [];

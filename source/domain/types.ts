@@ -29,9 +29,16 @@ export type ContentBlock =
 			readonly type: 'image' | 'audio' | 'binary';
 			readonly mimeType?: string;
 			readonly filename?: string;
-			/** Length of the `data` field in characters; the data itself is never kept. */
+			/** Length of the `data` field in characters; the data itself is never kept, only `text` below. */
 			readonly dataLength: number;
 			readonly isUrl: boolean;
+			/** Bytes the data stands for: decoded when it is base64, else its UTF-8 length; unset for a URL. */
+			readonly bytes?: number;
+			/**
+			 * A binary block with a text-like mime type (text/*, JSON, XML, YAML…): its text, sanitised, decoded when the
+			 * data is base64 of valid UTF-8 and as given otherwise.
+			 */
+			readonly text?: string;
 	  }
 	| {
 			readonly type: 'file';

@@ -11,7 +11,7 @@ import {openInPager, type PagerOptions} from '../lib/pager.ts';
 export type {EvidenceContext, EvidenceKind} from '../domain/evidence.ts';
 
 export type Evidence = {
-	/** Copies and returns the footer message: "copied transcript (1.2 kB) via OSC 52". */
+	/** Copies and returns the footer message: "copied transcript (1.2 kB) via xclip". */
 	copy(kind: EvidenceKind, interaction: Interaction, ctx: EvidenceContext): Promise<string>;
 	/** Shows it in $PAGER with the terminal handed over; returns the footer message. */
 	page(kind: EvidenceKind, interaction: Interaction, ctx: EvidenceContext): Promise<string>;
@@ -26,9 +26,12 @@ export type EvidenceIo = {
 /** The footer line for a copy: names what was copied and how, or where it went instead. */
 export function copyMessage(noun: string, result: CopyResult): string {
 	const size = formatBytes(result.bytes);
-	const prefix = `copied ${size}`;
-	if (result.method !== 'file' && result.detail.startsWith(prefix)) {
-		return `copied ${noun} (${size})${result.detail.slice(prefix.length)}`;
+	// "copied" where the app saw the text arrive (a tool, tmux's buffer), "sent" where it cannot know (OSC 52).
+	for (const verb of ['copied', 'sent']) {
+		const prefix = `${verb} ${size}`;
+		if (result.method !== 'file' && result.detail.startsWith(prefix)) {
+			return `${verb} ${noun} (${size})${result.detail.slice(prefix.length)}`;
+		}
 	}
 	return `${noun}: ${result.detail}`;
 }

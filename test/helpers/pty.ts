@@ -101,8 +101,10 @@ function delay(ms: number): Promise<void> {
 function childEnv(extra: Readonly<Record<string, string>> | undefined): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [name, value] of Object.entries(process.env)) {
-		// The developer's own connection settings must not leak into a test's child.
-		if (value !== undefined && !name.startsWith('ZYLON_')) env[name] = value;
+		// The developer's own connection settings must not leak into a test's child, nor the tmux or screen the
+		// tests run in (a copy would go to its buffer, not through the pty).
+		if (value !== undefined && !name.startsWith('ZYLON_') && !['TMUX', 'STY'].includes(name))
+			env[name] = value;
 	}
 	// Ink draws nothing interactive when CI is set (field notes §2.2). The program's remembered state
 	// (user ids, filters) goes to a directory of this test run, never the developer's home.

@@ -1,10 +1,11 @@
 // Content blocks: dispatched on `type`, with the reference-page shape ({data, mime_type, filename}
-// without `type`) recognised by its mime type. A block we cannot read is kept as an `unknown` block
+// without `type`) recognised by its mime type as the binary/file member, whose text is shown when the mime
+// type says it is text. A block we cannot read is kept as an `unknown` block
 // showing its JSON: a single odd block should not make a whole interaction unreadable.
 import type {Citation, ContentBlock, SourceRef} from '../../domain/types.ts';
 import {sanitizeLine} from '../../lib/sanitize.ts';
 import {compactJson, MAX_DEPTH, sanitizeJson} from './json-text.ts';
-import {isObject, optLine, optNumber, optText, type Json} from './reader.ts';
+import {displayText, isObject, optLine, optNumber, optText, type Json} from './reader.ts';
 
 export function parseBlocks(value: unknown, depth = 0): ContentBlock[] {
 	if (!Array.isArray(value)) return [];
@@ -81,14 +82,50 @@ function untypedBlock(value: Json): ContentBlock {
 
 function mediaBlock(type: 'image' | 'audio' | 'binary', value: Json): ContentBlock {
 	const data = typeof value['data'] === 'string' ? value['data'] : '';
-	return {
-		type,
-		mimeType: optLine(value['mime_type']),
-		filename: optLine(value['filename']),
-		dataLength: data.length,
-		// Only the scheme is looked at: the data itself (base64 or URL) is never kept.
-		isUrl: /^(?:https?|data):/i.test(data),
-	};
+	const mimeType = optLine(value['mime_type']);
+	// Only the scheme is looked at: the data itself (base64 or URL) is never kept, but for the text of a text-like one.
+	const isUrl = /^(?:https?|data):/i.test(data);
+	const block = {type, mimeType, filename: optLine(value['filename']), dataLength: data.length, isUrl};
+	if (isUrl) return block;
+	const base64 = strictBase64(data);
+	const bytes =
+		base64 === undefined
+			? Buffer.byteLength(data, 'utf8')
+			: (base64.length / 4) * 3 - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
+	if (type !== 'binary' || !isTextMime(mimeType)) return {...block, bytes};
+	const decoded = base64 === undefined ? undefined : utf8Text(Buffer.from(base64, 'base64'));
+	return {...block, bytes, text: displayText(decoded ?? data)};
+}
+
+/** text/*, and the application types that are text: JSON, XML, YAML and their `+json`-style kin. */
+export function isTextMime(mime: string | undefined): boolean {
+	const essence = mime?.split(';')[0]?.trim().toLowerCase() ?? '';
+	return (
+		essence.startsWith('text/') ||
+		/^application\/(?:json|xml|yaml|x-yaml|toml|x-ndjson|ndjson|javascript|x-sh|sql|graphql|csv)$/.test(
+			essence,
+		) ||
+		/^application\/[\w.-]+\+(?:json|xml|yaml)$/.test(essence)
+	);
+}
+
+/** `data` without line breaks when it is strict base64 (standard alphabet, padded), else undefined. */
+function strictBase64(data: string): string | undefined {
+	const compact = data.replace(/\r?\n/g, '');
+	if (compact === '' || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+	return compact;
+}
+
+const utf8 = new TextDecoder('utf-8', {fatal: true});
+
+/** The bytes as text when they are valid UTF-8 and hold no NUL (binary that happens to decode), else undefined. */
+function utf8Text(bytes: Buffer): string | undefined {
+	try {
+		const text = utf8.decode(bytes);
+		return text.includes('\u0000') ? undefined : text;
+	} catch {
+		return undefined;
+	}
 }
 
 function fileBlock(value: Json): ContentBlock {
