@@ -35,7 +35,14 @@ const LINE_CONTEXTS: readonly KeyLayer[] = ['filter line', 'search line', 'picke
 export const isLineLayer = (layer: KeyLayer): boolean => LINE_CONTEXTS.includes(layer);
 
 /** Every table a key can be looked up in. */
-export const KEY_LAYERS: readonly KeyLayer[] = ['screen', 'copy menu', 'diff', 'help', ...LINE_CONTEXTS];
+export const KEY_LAYERS: readonly KeyLayer[] = [
+	'screen',
+	'copy menu',
+	'diff',
+	'help',
+	'overview',
+	...LINE_CONTEXTS,
+];
 
 const SCREEN_CONTEXTS: readonly KeyContext[] = ['everywhere', 'lists', 'interactions', 'detail'];
 

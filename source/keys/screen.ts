@@ -131,6 +131,21 @@ export const screenBindings: readonly Binding[] = [
 		short: 'errors',
 	},
 	{
+		command: 'overview',
+		keys: 'v',
+		action: 'overview: time chart, error clusters, breakdowns of the scope and window',
+		context: 'interactions',
+		chars: ['v'],
+		short: 'overview',
+	},
+	{
+		command: 'window',
+		keys: 'w',
+		action: 'time window: 15m, 1h, 6h, 24h, 7d, all',
+		context: 'interactions',
+		chars: ['w'],
+	},
+	{
 		command: 'copy',
 		keys: 'y',
 		action: 'copy (id, link, params, transcript, JSON)',

@@ -22,6 +22,8 @@ export type Command =
 	| 'toggle-system'
 	| 'reload'
 	| 'errors-only'
+	| 'overview'
+	| 'window'
 	| 'copy'
 	| 'pager'
 	| 'follow'
@@ -42,7 +44,8 @@ export type Command =
 /** Where keys apply on the screens; focus picks which of them the footer shows. */
 export type ScreenContext = 'everywhere' | 'lists' | 'interactions' | 'detail';
 /** An overlay or a line being typed: it takes every key while open. */
-export type LayerContext = 'copy menu' | 'diff' | 'help' | 'filter line' | 'search line' | 'picker filter';
+export type LayerContext =
+	'copy menu' | 'diff' | 'help' | 'overview' | 'filter line' | 'search line' | 'picker filter';
 export type KeyContext = ScreenContext | LayerContext;
 /** The table a key is looked up in: the screens' one, or an overlay's or a line's. */
 export type KeyLayer = 'screen' | LayerContext;
