@@ -12,6 +12,8 @@ export type Command =
 	| 'back'
 	| 'focus-next'
 	| 'focus-previous'
+	| 'screen-next'
+	| 'screen-previous'
 	| 'tab-transcript'
 	| 'tab-params'
 	| 'tab-errors'
@@ -129,6 +131,14 @@ export const bindings: readonly Binding[] = [
 		context: 'interactions',
 		named: ['shiftTab'],
 	},
+	{
+		command: 'screen-next',
+		keys: '+',
+		action: 'screen mode: split → list only → detail only',
+		context: 'interactions',
+		chars: ['+'],
+	},
+	{command: 'screen-previous', keys: '_', action: 'screen mode, back', context: 'interactions', chars: ['_']},
 	{command: 'tab-transcript', keys: '1', action: 'Transcript tab', context: 'detail', chars: ['1']},
 	{command: 'tab-params', keys: '2', action: 'Params tab', context: 'detail', chars: ['2']},
 	{command: 'tab-errors', keys: '3', action: 'Errors tab', context: 'detail', chars: ['3']},
@@ -242,6 +252,7 @@ export function footerBindings(
 		open: 'open',
 		back: 'back',
 		'focus-next': 'focus',
+		'screen-next': 'screen',
 		'tab-transcript': 'tabs',
 		filter: 'filter',
 		'errors-only': 'errors',
@@ -251,7 +262,12 @@ export function footerBindings(
 		help: 'help',
 		quit: 'quit',
 	};
-	const keys: Partial<Record<Command, string>> = {down: 'j/k', 'next-page': ']/[', 'tab-transcript': '1-3'};
+	const keys: Partial<Record<Command, string>> = {
+		down: 'j/k',
+		'next-page': ']/[',
+		'tab-transcript': '1-3',
+		'screen-next': '+/_',
+	};
 	return bindings
 		.filter(
 			binding =>

@@ -115,6 +115,10 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 			case 'focus-previous':
 				dispatch({type: 'focus'});
 				break;
+			case 'screen-next':
+			case 'screen-previous':
+				dispatch({type: 'screen-mode', delta: command === 'screen-next' ? 1 : -1});
+				break;
 			case 'tab-transcript':
 			case 'tab-params':
 			case 'tab-errors':

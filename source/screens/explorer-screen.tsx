@@ -69,13 +69,18 @@ function viewport(layout: Layout, inputLines: number, hasError: boolean, detailL
 
 export function ExplorerScreen(props: Props) {
 	const {client, scope, order, pageSize, width, height} = props;
-	const layout = explorerLayout(width, height);
 	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => {
 		const start = initialExplorer(8, pageSize);
 		if (!props.firstPage) return start;
-		const view = viewport(layout, 0, false, 0);
+		const view = viewport(explorerLayout(width, height), 0, false, 0);
 		return explorerReducer(start, {type: 'loaded', page: 0, data: props.firstPage, view});
 	});
+	// The copy menu draws where the detail goes: with the list alone on screen it takes the list's place.
+	const layout = explorerLayout(
+		width,
+		height,
+		state.overlay?.kind === 'copy' && state.screenMode === 'list' ? 'detail' : state.screenMode,
+	);
 	const [notice, setNotice] = useState<string>();
 	const nowMs = useNow(state.following ? 1000 : 30_000);
 	const live = useLiveInteraction(client, selected(state));
@@ -83,7 +88,10 @@ export function ExplorerScreen(props: Props) {
 	const tab = shownTab(state);
 	const options = {systemExpanded: state.systemExpanded, nowMs};
 	const lines = useMemo(
-		() => (interaction ? wrappedDetailLines(interaction, tab, layout.detail.width, options) : []),
+		() =>
+			interaction && layout.detail.width > 0
+				? wrappedDetailLines(interaction, tab, layout.detail.width, options)
+				: [],
 		// nowMs only changes age labels; re-wrapping on every clock tick would waste the cache.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[interaction, tab, layout.detail.width, state.systemExpanded],
@@ -209,9 +217,9 @@ export function ExplorerScreen(props: Props) {
 			<DiffView a={marks[0]!} b={marks[1]!} width={width} height={height - 1} scroll={state.overlay.scroll} />
 		) : (
 			<>
-				{list}
+				{layout.list.width > 0 ? list : null}
 				{layout.sideBySide ? <Box width={1} height={layout.list.height} /> : null}
-				{detail}
+				{layout.detail.width > 0 ? detail : null}
 			</>
 		);
 	const liveText = live.mode === 'idle' ? undefined : live.mode === 'streaming' ? 'streaming…' : 'polling…';

@@ -5,6 +5,7 @@ import {advanceScan, startFilter, wantMore, type FilterView} from './filter-view
 import {goToPage, landCursor, moveInFilter, moveInList, placeCursor, scrollDetail} from './explorer-moves.ts';
 import {triageReducer, type TriageAction} from './explorer-triage.ts';
 import {emptyCache, hasNext, storePage, type PageCache} from './pages.ts';
+import {followFocus, stepScreenMode, type ScreenMode, type ScreenModeAction} from './screen-mode.ts';
 import {clamp} from './window.ts';
 
 export type Tab = 'transcript' | 'params' | 'errors';
@@ -44,6 +45,8 @@ export type ExplorerState = {
 	/** Follow mode: polling for new interactions, and how many arrived since it was turned on. */
 	readonly following: boolean;
 	readonly arrived: number;
+	/** Split, list only or detail only (`+` / `_`). */
+	readonly screenMode: ScreenMode;
 };
 
 export type Overlay =
@@ -85,7 +88,8 @@ export type ExplorerAction =
 	| {readonly type: 'input-end'}
 	| {readonly type: 'set-search'; readonly query: string}
 	| {readonly type: 'search-step'; readonly current: number; readonly line: number; readonly view: Viewport}
-	| TriageAction;
+	| TriageAction
+	| ScreenModeAction;
 
 export const initialExplorer = (maxPages = 8, pageSize = 50): ExplorerState => ({
 	page: 0,
@@ -104,6 +108,7 @@ export const initialExplorer = (maxPages = 8, pageSize = 50): ExplorerState => (
 	marks: [],
 	following: false,
 	arrived: 0,
+	screenMode: 'split',
 });
 
 export const currentRows = (state: ExplorerState): readonly Interaction[] =>
@@ -154,7 +159,9 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 		}
 
 		case 'focus':
-			return {...state, focus: action.focus ?? (state.focus === 'list' ? 'detail' : 'list')};
+			return followFocus({...state, focus: action.focus ?? (state.focus === 'list' ? 'detail' : 'list')});
+		case 'screen-mode':
+			return stepScreenMode(state, action.delta);
 		case 'tab':
 			return {...state, tab: action.tab, tabChosen: true, scroll: 0};
 		case 'toggle-system':
