@@ -20,6 +20,7 @@ import {useNow} from '../hooks/use-now.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {footerBindings, type Command} from '../keymap.ts';
 import {matchingLines} from '../lib/wrap.ts';
+import {follow as followCursor} from '../state/window.ts';
 import {
 	currentRows,
 	explorerReducer,
@@ -176,7 +177,8 @@ export function ExplorerScreen(props: Props) {
 			<InteractionList
 				rows={rows}
 				cursor={state.cursor}
-				top={state.top}
+				// A screen mode or a resize can shrink the list under a still cursor: keep the cursor in view.
+				top={followCursor(state.top, state.cursor, view.listHeight, rows.length)}
 				width={layout.list.width}
 				height={listHeight}
 				focused={state.focus === 'list'}
