@@ -1,6 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import stringWidth from 'string-width';
+import {contentWidths, renderRow} from '../source/domain/row.ts';
 import {
 	COLUMNS,
 	DROP_ORDER,
@@ -94,5 +96,25 @@ test('property: every row fits, the text keeps its floor where the width allows,
 			}
 		}),
 		{numRuns: 2000},
+	);
+});
+
+test('property: rendered rows are never wider than the row, whatever the text (wide, combining, emoji)', () => {
+	const cell = fc.string({unit: 'grapheme', maxLength: 24});
+	const cells = fc.record({
+		...(Object.fromEntries(COLUMNS.map(c => [c, cell])) as Record<Column, fc.Arbitrary<string>>),
+		text: fc.string({unit: 'grapheme', maxLength: 80}),
+	});
+	fc.assert(
+		fc.property(
+			fc.array(cells, {minLength: 1, maxLength: 5}),
+			fc.integer({min: 0, max: 160}),
+			(rows, width) => {
+				const layout = rowLayout(contentWidths(rows), width);
+				const rendered = rows.map(row => renderRow(row, layout));
+				for (const row of rendered) assert.ok(stringWidth(row) <= width, `${width}: ${JSON.stringify(row)}`);
+			},
+		),
+		{numRuns: 300},
 	);
 });
