@@ -52,9 +52,6 @@ async function open(thread: 'weeklyBriefId' | 'failuresId', cols: number, rows: 
 	);
 	await term.waitFor(/page 1 · 1–/);
 	await term.waitFor(screen => listRows(screen, cols).length >= Math.min(6, page.data.length));
-	// The first frame can land before Ink puts the tty in raw mode: a key typed then is echoed, and at the
-	// end of a full-width footer the echo scrolls the screen. Let start-up finish before the first key.
-	await term.waitIdle(300);
 	return {term, page: page.data};
 }
 
@@ -163,6 +160,21 @@ describe('rows you can read', () => {
 		assert.ok(
 			rows.some(row => row.startsWith('>') && row.includes(last)),
 			`the cursor row is on screen:\n${term.screen()}`,
+		);
+		await term.press('q');
+	});
+
+	test('a key typed as the first frame lands is read, not echoed over a full-width footer', async () => {
+		const {term} = await open('weeklyBriefId', 80, 24);
+		const mark = term.mark();
+		term.write('+');
+		await term.waitFor(screen => listRows(screen, 80).length > 12);
+		// The tty echoed it before raw mode was on: "+" after the footer's last column scrolled the screen.
+		assert.ok(!term.rawSince(mark).startsWith('+'), 'the key was echoed');
+		assert.match(
+			term.screen().split('\n')[0]!,
+			/^zylon-tui · /,
+			`the header is on the first row:\n${term.screen()}`,
 		);
 		await term.press('q');
 	});
