@@ -9,6 +9,7 @@ import type {Fault} from '../source/demo/index.ts';
 import {demoGet, startSession, stop, type Session} from './helpers/cli.ts';
 import {leakScan, watchFrames, type LeakScan} from './helpers/leak-scan.ts';
 import {closeAll, keys} from './helpers/pty.ts';
+import {explorerLayout} from '../source/screens/explorer-layout.ts';
 
 type Named = {id: string; name: string};
 
@@ -131,7 +132,7 @@ after(async () => {
 });
 
 const COLS = 120;
-const LIST_WIDTH = Math.floor(COLS * 0.45);
+const LIST_WIDTH = explorerLayout(COLS, 39).list.width;
 
 /** The error box of the list pane, unwrapped: its (at most two) lines joined with a space. */
 function errorText(screen: string): string {

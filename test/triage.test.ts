@@ -1,7 +1,15 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {errorItems, triageFlags} from '../source/domain/triage.ts';
-import {flagCodes, interactionRow, promptSummary, rowColumns} from '../source/domain/row.ts';
+import {
+	contentWidths,
+	flagCodes,
+	interactionRow,
+	promptSummary,
+	renderRow,
+	rowCells,
+} from '../source/domain/row.ts';
+import {rowLayout} from '../source/domain/row-layout.ts';
 import {detailHeaderFields, detailHeaderLines, HEADER_LINES} from '../source/domain/detail-header.ts';
 import stringWidth from 'string-width';
 import {fullPgpt, interaction, NOW, richInteraction, text} from './helpers/fixtures.ts';
@@ -107,18 +115,35 @@ test('errorItems: output errors, the Error state, error/cancelled stop reasons',
 	assert.equal(errorItems(interaction({output: output({stopReason: 'cancelled'})}), NOW).length, 1);
 });
 
-test('interactionRow: time with zone, age, glyph and word, model, tokens, stop, marker, prompt', () => {
+test('interactionRow: time with zone, age, glyph and word, model, tokens, stop, flags, prompt', () => {
 	const row = interactionRow(interaction({createdAtMs: Date.UTC(2026, 2, 2, 14, 2, 0)}), NOW, 120);
-	assert.match(row, /^14:02Z 3h ago +✓ ok +default +812→140 +end_turn +List the open risks\.$/);
-	assert.deepEqual(rowColumns(120), ['time', 'age', 'state', 'model', 'tokens', 'stop', 'flag']);
-	assert.deepEqual(rowColumns(60), ['time', 'state', 'model', 'tokens', 'flag']);
-	assert.deepEqual(rowColumns(30), ['time', 'state', 'flag']);
+	// Sized to its own values: no padding, and an empty flag column takes no room.
+	assert.equal(row, '14:02Z 3h ago ✓ ok default 812→140 end_turn List the open risks.');
 	const failed = interaction({state: 'Error', output: output({stopReason: 'error'})});
 	assert.match(interactionRow(failed, NOW, 120), /✗ error /);
-	assert.match(interactionRow(failed, NOW, 120), / ! {3}List the open risks\.$/);
+	assert.match(interactionRow(failed, NOW, 120), / ! List the open risks\.$/);
 	const cut = interaction({output: output({stopReason: 'max_tokens'})});
-	assert.match(interactionRow(cut, NOW, 120), / T {3}List the open risks\.$/, 'truncated shows T');
+	assert.match(interactionRow(cut, NOW, 120), / T List the open risks\.$/, 'truncated shows T');
 	assert.equal(flagCodes(failed, NOW), '!');
+});
+
+test('an Error interaction shows its first error message in place of the prompt', () => {
+	const failed = interaction({
+		state: 'Error',
+		output: output({
+			stopReason: 'error',
+			errors: [
+				{type: 'overloaded_error', message: '\n  Upstream model overloaded\nretry later'},
+				{type: 'other', message: 'second'},
+			],
+		}),
+	});
+	assert.equal(rowCells(failed, NOW).text, 'Upstream model overloaded');
+	assert.match(interactionRow(failed, NOW, 120), /! Upstream model overloaded$/);
+	// Without a message the prompt stays; a Completed row with errors[] keeps its prompt too.
+	assert.equal(rowCells(interaction({state: 'Error', output: undefined}), NOW).text, 'List the open risks.');
+	const completed = interaction({output: output({errors: [{type: 'x', message: 'partial failure'}]})});
+	assert.equal(rowCells(completed, NOW).text, 'List the open risks.');
 });
 
 test('interactionRow: fits the width by display width, dropping minor fields first', () => {
@@ -167,15 +192,19 @@ test('detail header: every field, fixed number of lines', () => {
 	assert.equal(detailHeaderLines(interaction({createdBy: undefined}), NOW).length, HEADER_LINES);
 });
 
-test('interactionRow: columns line up whatever the state, model or tokens', () => {
-	const rows = [
+test('rows laid out together line up whatever the state, model or tokens', () => {
+	const cells = [
 		interaction(),
 		interaction({state: 'Processing', createdAtMs: NOW - 1000, output: undefined}),
 		interaction({state: 'Unheard-of-state', output: output({model: 'a-very-long-model-name', usage: {}})}),
-	].map(i => interactionRow(i, NOW, 100));
+	].map(i => rowCells(i, NOW));
+	const layout = rowLayout(contentWidths(cells), 100);
+	const rows = cells.map(c => renderRow(c, layout));
 	const starts = rows.map(r => r.indexOf('List the open risks.'));
 	assert.ok(
 		starts.every(s => s === starts[0] && s > 0),
 		rows.join('\n'),
 	);
+	assert.ok(rows.every(r => stringWidth(r) <= 100));
+	assert.match(rows[2]!, /a-very-long-mod…/, 'an open-ended value is cut at its column cap');
 });

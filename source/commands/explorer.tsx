@@ -31,6 +31,10 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../app.tsx')]);
 	await prefetch.settled(FIRST_FRAME_WAIT_MS);
 	const first = await firstScreen(prefetch, session.client.connection, plan);
+	// Ink turns raw mode on in an effect, after the first frame is drawn: a key typed in between was echoed by
+	// the tty, and at the end of a full-width footer the echo scrolled the screen. Ink takes it over from here
+	// (and turns it off on exit); not earlier, so that Ctrl-C still interrupts a slow start.
+	if (process.stdin.isTTY) process.stdin.setRawMode(true);
 	const instance = render(
 		<App
 			client={prefetch.client}

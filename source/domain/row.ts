@@ -1,6 +1,8 @@
 // The one-line summary of an interaction in the list.
-import {firstLine, formatAge, formatTimeUtc, formatTokens, stateGlyph} from './format.ts';
+import {textWidth} from '../lib/narrow-text.ts';
 import {fit, truncate} from '../lib/text.ts';
+import {firstLine, formatAge, formatTimeUtc, formatTokens, stateGlyph} from './format.ts';
+import {COLUMNS, rowLayout, type Column, type ContentWidths, type RowLayout} from './row-layout.ts';
 import {errorItems, FLAG_CODES, triageFlags} from './triage.ts';
 import type {Interaction, Message} from './types.ts';
 
@@ -32,49 +34,51 @@ export function flagCodes(interaction: Interaction, nowMs: number): string {
 	);
 }
 
-type Column = 'time' | 'age' | 'state' | 'model' | 'tokens' | 'stop' | 'flag';
+/** What a row shows: each fixed column's value and the text, before any width is applied. */
+export type RowCells = Readonly<Record<Column, string>> & {readonly text: string};
 
-// Fixed column widths so that rows line up; which columns are shown depends on the width only,
-// never on a row's content, for the same reason.
-const WIDTHS: Record<Column, number> = {time: 6, age: 8, state: 9, model: 8, tokens: 11, stop: 10, flag: 3};
-const ORDER: readonly Column[] = ['time', 'age', 'state', 'model', 'tokens', 'stop', 'flag'];
-/** Dropped in this order when the prompt would get fewer than MIN_PROMPT columns. */
-const OPTIONAL: readonly Column[] = ['age', 'stop', 'model', 'tokens'];
-const MIN_PROMPT = 18;
-
-export function rowColumns(width: number): readonly Column[] {
-	const shown = new Set(ORDER);
-	const used = () => [...shown].reduce((n, c) => n + WIDTHS[c] + 1, 0);
-	for (const column of OPTIONAL) {
-		if (width - used() >= MIN_PROMPT) break;
-		shown.delete(column);
+/** The prompt's first line, or for an Error interaction its first error message: what tells rows apart. */
+export function rowText(interaction: Interaction): string {
+	if (interaction.state === 'Error') {
+		for (const error of interaction.output?.errors ?? []) {
+			const line = firstLine(error.message);
+			if (line !== '') return line;
+		}
 	}
-	return ORDER.filter(c => shown.has(c));
+	return promptSummary(interaction.userInput);
 }
 
-export function interactionRow(interaction: Interaction, nowMs: number, width: number): string {
+export function rowCells(interaction: Interaction, nowMs: number): RowCells {
 	const state = stateGlyph(interaction.state);
-	const value = (column: Column): string => {
-		switch (column) {
-			case 'time': {
-				const time = formatTimeUtc(interaction.createdAtMs, nowMs);
-				// Older rows carry a date and are longer: let them be, rather than hide the date.
-				return time.length > WIDTHS.time ? time : fit(time, WIDTHS.time);
-			}
-			case 'age':
-				return fit(formatAge(interaction.createdAtMs, nowMs), WIDTHS.age);
-			case 'state':
-				return fit(`${state.glyph} ${state.word}`, WIDTHS.state);
-			case 'model':
-				return fit(interaction.output?.model ?? '-', WIDTHS.model);
-			case 'tokens':
-				return fit(formatTokens(interaction.output?.usage), WIDTHS.tokens);
-			case 'stop':
-				return fit(interaction.output?.stopReason ?? '-', WIDTHS.stop);
-			case 'flag':
-				return fit(flagCodes(interaction, nowMs), WIDTHS.flag);
-		}
+	return {
+		time: formatTimeUtc(interaction.createdAtMs, nowMs),
+		age: formatAge(interaction.createdAtMs, nowMs),
+		state: `${state.glyph} ${state.word}`,
+		model: interaction.output?.model ?? '-',
+		tokens: formatTokens(interaction.output?.usage),
+		stop: interaction.output?.stopReason ?? '-',
+		flag: flagCodes(interaction, nowMs),
+		text: rowText(interaction),
 	};
-	const head = rowColumns(width).map(value).join(' ');
-	return truncate(`${head} ${promptSummary(interaction.userInput)}`, width);
+}
+
+/** The widest value of each column over `rows`, for rowLayout. */
+export function contentWidths(rows: Iterable<RowCells>): ContentWidths {
+	const widths: Partial<Record<Column, number>> = {};
+	for (const cells of rows) {
+		for (const column of COLUMNS) widths[column] = Math.max(widths[column] ?? 0, textWidth(cells[column]));
+	}
+	return widths;
+}
+
+/** One row laid out: every row given the same layout lines up, and none is wider than the layout. */
+export function renderRow(cells: RowCells, layout: RowLayout): string {
+	const head = layout.columns.map(({column, width}) => fit(cells[column], width) + ' ').join('');
+	return head + truncate(cells.text, layout.text);
+}
+
+/** A row on its own, sized to its own values; a list lays out its visible rows together instead. */
+export function interactionRow(interaction: Interaction, nowMs: number, width: number): string {
+	const cells = rowCells(interaction, nowMs);
+	return renderRow(cells, rowLayout(contentWidths([cells]), width));
 }

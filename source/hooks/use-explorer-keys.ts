@@ -119,6 +119,10 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 			case 'focus-previous':
 				dispatch({type: 'focus'});
 				break;
+			case 'screen-next':
+			case 'screen-previous':
+				dispatch({type: 'screen-mode', delta: command === 'screen-next' ? 1 : -1});
+				break;
 			case 'toggle-system':
 				dispatch({type: 'toggle-system'});
 				break;

@@ -87,6 +87,16 @@ export const screenBindings: readonly Binding[] = [
 		context: 'interactions',
 		named: ['shiftTab'],
 	},
+	{
+		command: 'screen-next',
+		keys: '+',
+		action: 'screen mode: split → list only → detail only',
+		context: 'interactions',
+		chars: ['+'],
+		short: 'screen',
+		shortKeys: '+/_',
+	},
+	{command: 'screen-previous', keys: '_', action: 'screen mode, back', context: 'interactions', chars: ['_']},
 	...DETAIL_TABS.map((tab, i): Binding => ({
 		command: `tab-${tab.id}`,
 		keys: tab.key,

@@ -15,6 +15,8 @@ export type Command =
 	| 'back'
 	| 'focus-next'
 	| 'focus-previous'
+	| 'screen-next'
+	| 'screen-previous'
 	| TabCommand
 	| 'filter'
 	| 'next-match'

@@ -3,19 +3,29 @@ import {formatCount} from '../domain/format.ts';
 import {describeFilter, parseFilter} from '../domain/filter.ts';
 import {keyHints, keyOf} from '../keymap.ts';
 import type {ExplorerState} from '../state/explorer.ts';
+import type {ScreenMode} from '../state/screen-mode.ts';
 import type {FilterView} from '../state/filter-view.ts';
 
 export type Layout = {
 	readonly sideBySide: boolean;
+	/** A pane the screen mode hides has width and height 0. */
 	readonly list: {readonly width: number; readonly height: number};
 	readonly detail: {readonly width: number; readonly height: number};
 };
 
-/** Side by side from 100 columns, stacked below that; `height` excludes the footer. */
-export function explorerLayout(width: number, height: number): Layout {
+const hidden = {width: 0, height: 0};
+
+/**
+ * Side by side from 100 columns, stacked below that; `height` excludes the footer. Side by side the list
+ * takes half: at 120 columns that is a 59-column row, room for time, state, flags and 30+ of the prompt
+ * (at the old 45% the prompt got 13). In list-only or detail-only mode the one pane takes the whole body.
+ */
+export function explorerLayout(width: number, height: number, mode: ScreenMode = 'split'): Layout {
 	const body = Math.max(4, height - 1);
+	if (mode === 'list') return {sideBySide: false, list: {width, height: body}, detail: hidden};
+	if (mode === 'detail') return {sideBySide: false, list: hidden, detail: {width, height: body}};
 	if (width >= 100) {
-		const listWidth = Math.max(40, Math.floor(width * 0.45));
+		const listWidth = Math.max(40, Math.floor(width / 2));
 		return {
 			sideBySide: true,
 			list: {width: listWidth, height: body},

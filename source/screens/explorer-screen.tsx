@@ -21,6 +21,7 @@ import {useNow} from '../hooks/use-now.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {footerBindings, type Command} from '../keymap.ts';
 import {matchingLines} from '../lib/wrap.ts';
+import {keepInView} from '../state/window.ts';
 import {
 	currentRows,
 	explorerReducer,
@@ -70,13 +71,18 @@ function viewport(layout: Layout, inputLines: number, hasError: boolean, detailL
 
 export function ExplorerScreen(props: Props) {
 	const {client, scope, order, pageSize, width, height} = props;
-	const layout = explorerLayout(width, height);
 	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => {
 		const start = initialExplorer(8, pageSize);
 		if (!props.firstPage) return start;
-		const view = viewport(layout, 0, false, 0);
+		const view = viewport(explorerLayout(width, height), 0, false, 0);
 		return explorerReducer(start, {type: 'loaded', page: 0, data: props.firstPage, view});
 	});
+	// The copy menu draws where the detail goes: with the list alone on screen it takes the list's place.
+	const layout = explorerLayout(
+		width,
+		height,
+		state.overlay?.kind === 'copy' && state.screenMode === 'list' ? 'detail' : state.screenMode,
+	);
 	const [notice, setNotice] = useState<string>();
 	const nowMs = useNow(state.following ? 1000 : 30_000);
 	const live = useLiveInteraction(client, selected(state));
@@ -84,7 +90,10 @@ export function ExplorerScreen(props: Props) {
 	const tab = shownTab(state);
 	const options = {systemExpanded: state.systemExpanded, nowMs};
 	const lines = useMemo(
-		() => (interaction ? wrappedDetailLines(interaction, tab, layout.detail.width, options) : []),
+		() =>
+			interaction && layout.detail.width > 0
+				? wrappedDetailLines(interaction, tab, layout.detail.width, options)
+				: [],
 		// nowMs only changes age labels; re-wrapping on every clock tick would waste the cache.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[interaction, tab, layout.detail.width, state.systemExpanded],
@@ -168,7 +177,8 @@ export function ExplorerScreen(props: Props) {
 			<InteractionList
 				rows={rows}
 				cursor={state.cursor}
-				top={state.top}
+				// A screen mode or a resize can shrink the list under a still cursor: keep the cursor in view.
+				top={keepInView(state.top, state.cursor, view.listHeight, rows.length)}
 				width={layout.list.width}
 				height={listHeight}
 				focused={state.focus === 'list'}
@@ -209,9 +219,9 @@ export function ExplorerScreen(props: Props) {
 			<DiffView a={marks[0]!} b={marks[1]!} width={width} height={height - 1} scroll={state.overlay.scroll} />
 		) : (
 			<>
-				{list}
+				{layout.list.width > 0 ? list : null}
 				{layout.sideBySide ? <Box width={1} height={layout.list.height} /> : null}
-				{detail}
+				{layout.detail.width > 0 ? detail : null}
 			</>
 		);
 	const liveText = live.mode === 'idle' ? undefined : live.mode === 'streaming' ? 'streaming…' : 'polling…';

@@ -5,6 +5,7 @@ import type {DetailTab} from '../domain/detail-tabs.ts';
 import type {Interaction} from '../domain/types.ts';
 import type {FilterView} from './filter-view.ts';
 import {emptyCache, type PageCache} from './pages.ts';
+import type {ScreenMode} from './screen-mode.ts';
 
 export type Tab = DetailTab;
 export type Focus = 'list' | 'detail';
@@ -43,6 +44,8 @@ export type ExplorerState = {
 	/** Follow mode: polling for new interactions, and how many arrived since it was turned on. */
 	readonly following: boolean;
 	readonly arrived: number;
+	/** Split, list only or detail only (`+` / `_`). */
+	readonly screenMode: ScreenMode;
 };
 
 export type Overlay =
@@ -72,6 +75,7 @@ export const initialExplorer = (maxPages = 8, pageSize = 50): ExplorerState => (
 	marks: [],
 	following: false,
 	arrived: 0,
+	screenMode: 'split',
 });
 
 export const currentRows = (state: ExplorerState): readonly Interaction[] =>

@@ -7,6 +7,7 @@ import {goToPage, landCursor, moveInFilter, moveInList, placeCursor, scrollDetai
 import {overlays, type OverlayAction} from './explorer-overlays.ts';
 import {advanceScan, startFilter, wantMore} from './filter-view.ts';
 import {emptyCache, hasNext, storePage} from './pages.ts';
+import {followFocus, stepScreenMode, type ScreenModeAction} from './screen-mode.ts';
 import {clamp} from './window.ts';
 
 // The model is re-exported so that users of the explorer import one module.
@@ -49,7 +50,8 @@ export type ExplorerAction =
 	| {readonly type: 'set-search'; readonly query: string}
 	| {readonly type: 'search-step'; readonly current: number; readonly line: number; readonly view: Viewport}
 	| OverlayAction
-	| FollowAction;
+	| FollowAction
+	| ScreenModeAction;
 
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
 	if (overlays.handles(action)) return overlays.reduce(state, action);
@@ -90,7 +92,9 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 		}
 
 		case 'focus':
-			return {...state, focus: action.focus ?? (state.focus === 'list' ? 'detail' : 'list')};
+			return followFocus({...state, focus: action.focus ?? (state.focus === 'list' ? 'detail' : 'list')});
+		case 'screen-mode':
+			return stepScreenMode(state, action.delta);
 		case 'tab':
 			return {...state, tab: action.tab, tabChosen: true, scroll: 0};
 		case 'toggle-system':
