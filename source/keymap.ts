@@ -153,6 +153,11 @@ export function footerBindings(contexts: readonly ScreenContext[]): readonly Sho
 		.map(shortOf);
 }
 
+/** The footer of a layer that fills the screen (the overview): its bindings with a short label. */
+export function layerFooterBindings(context: LayerContext): readonly ShortBinding[] {
+	return bindings.filter(binding => binding.short !== undefined && binding.context === context).map(shortOf);
+}
+
 /** The hint line of an overlay or a line being typed: "1-5 or Enter copy · p pager · Esc close". */
 export function keyHints(context: LayerContext): string {
 	return bindings

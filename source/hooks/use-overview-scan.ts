@@ -21,17 +21,19 @@ export type OverviewScan = {
 	readonly version: number;
 };
 
+export type OverviewScanHandle = OverviewScan & {
+	readonly accumulator: OverviewAccumulator;
+	readonly cancel: () => void;
+	readonly retry: () => void;
+};
+
 export function useOverviewScan(options: {
 	readonly client: Pick<ZylonClient, 'interactions'>;
 	readonly scope: InteractionScope;
 	readonly window: TimeWindow;
 	/** False until the overview first opens; then it stays true, and the numbers stay while it is closed. */
 	readonly enabled: boolean;
-}): OverviewScan & {
-	readonly accumulator: OverviewAccumulator;
-	readonly cancel: () => void;
-	readonly retry: () => void;
-} {
+}): OverviewScanHandle {
 	const {client, scope, window, enabled} = options;
 	const [scan, setScan] = useState<OverviewScan>({status: 'running', version: 0});
 	const [generation, setGeneration] = useState(0);
