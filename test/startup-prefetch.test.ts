@@ -8,7 +8,7 @@ import {isApiError} from '../source/api/errors.ts';
 import {firstScreen} from '../source/commands/first-screen.ts';
 import {startupPrefetch, PROJECTS_FIRST_PAGE} from '../source/commands/startup-prefetch.ts';
 import {connectionKey, rememberedUserId, rememberUserId} from '../source/commands/user-cache.ts';
-import {allPages} from '../source/lib/all-pages.ts';
+import {allPages} from '../source/domain/all-pages.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import {demoConnection} from './helpers/demo.ts';
 

@@ -10,7 +10,13 @@
 // serve it, and it gives real pages and a total count in one request. Its answer is remembered
 // separately from the generation. Without it, the project's threads are walked (project-walk.ts),
 // with an opaque composite cursor and no total count.
-import type {Interaction, InteractionScope, Page, PageRequest} from '../domain/types.ts';
+import {
+	nextAfter,
+	type Interaction,
+	type InteractionScope,
+	type Page,
+	type PageRequest,
+} from '../domain/types.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
 import type {ClientOptions, Connection, RouteGeneration, ZylonClient} from './client-types.ts';
 import {ApiError} from './errors.ts';
@@ -115,8 +121,8 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 				signal,
 			);
 			ids.push(...result.items.map(thread => thread.id));
-			if (!result.hasNextPage || result.nextCursor === undefined) break;
-			after = result.nextCursor;
+			after = nextAfter(result);
+			if (after === undefined || result.items.length === 0) break;
 		}
 		threadIdCache.set(key, ids);
 		return ids;

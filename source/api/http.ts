@@ -5,7 +5,8 @@ import {createFetch} from 'ofetch';
 import type {Connection} from './client-types.ts';
 import {ApiError} from './errors.ts';
 import {capital, formatSeconds, isHtml, networkReason, serverText} from './http-words.ts';
-import {backoff, retryAfter, sleep} from './retry-timing.ts';
+import {setTimeout as delay} from 'node:timers/promises';
+import {backoff, retryAfter} from './retry-timing.ts';
 import {LiteHeaders, liteFetch} from './transport.ts';
 import {parseJson, readCapped} from './body.ts';
 
@@ -129,7 +130,7 @@ export function createHttp(settings: HttpSettings): Http {
 				outcome.kind === 'status' && outcome.retryAfterMs !== undefined
 					? outcome.retryAfterMs
 					: backoff(settings.backoffBaseMs, count);
-			await sleep(wait, request.signal).catch(() => {
+			await delay(wait, undefined, {signal: request.signal}).catch(() => {
 				throw aborted(request);
 			});
 		}

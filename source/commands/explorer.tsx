@@ -81,6 +81,6 @@ function userHint(session: Session): {rememberedUserId?: string; onUser?: (user:
 	const key = connectionKey(session.client.connection);
 	return {
 		rememberedUserId: rememberedUserId(file, key),
-		onUser: user => void rememberUserId(file, key, user.id),
+		onUser: user => rememberUserId(file, key, user.id),
 	};
 }

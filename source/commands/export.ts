@@ -6,7 +6,7 @@ import type {CliFlags} from '../cli-help.ts';
 import {ConfigError} from '../config/errors.ts';
 import {errorCaret, parseFilter, type Filter} from '../domain/filter.ts';
 import {matches} from '../domain/filter-match.ts';
-import type {Interaction} from '../domain/types.ts';
+import {nextAfter, type Interaction} from '../domain/types.ts';
 import {openConnection} from './connect.ts';
 
 export async function runExport(flags: CliFlags, out: Writable = process.stdout): Promise<number> {
@@ -76,8 +76,8 @@ async function* iterate(
 			signal,
 		);
 		yield* page.items;
-		after = page.nextCursor ?? page.items.at(-1)?.id;
-		if (!page.hasNextPage || !after || page.items.length === 0) return;
+		after = nextAfter(page);
+		if (!after || page.items.length === 0) return;
 	}
 }
 

@@ -4,7 +4,7 @@
 import type {ZylonClient} from '../api/client-types.ts';
 import {resolveDeepLink, type DeepLink, type Place} from '../deep-link.ts';
 import type {Interaction, Page, PageOrder, Project} from '../domain/types.ts';
-import {allPages} from '../lib/all-pages.ts';
+import {allPages} from '../domain/all-pages.ts';
 import type {Prefetching} from './startup-prefetch.ts';
 
 export type FirstScreen = {
