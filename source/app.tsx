@@ -8,7 +8,7 @@ import {HeaderBar} from './components/header-bar.tsx';
 import {HelpOverlay} from './components/help-overlay.tsx';
 import type {PageOrder, Project, Thread} from './domain/types.ts';
 import type {FirstScreen} from './commands/first-screen.ts';
-import {resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
+import {completePlace, isUnnamed, resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
 import {useAsync} from './hooks/use-async.ts';
 import {bindings} from './keymap.ts';
 import {FILTER_SYNTAX} from './domain/filter.ts';
@@ -72,6 +72,14 @@ function Explorer({
 		const resolved = await resolveDeepLink(client, deepLink, signal);
 		setPlace(resolved.place);
 		if (resolved.notice) setMessage(resolved.notice);
+		return undefined;
+	});
+	// A linked interaction shows before its project and thread are named: name them now, in the background.
+	useAsync(isUnnamed(place) ? 'naming' : 'named', async signal => {
+		if (!place || !isUnnamed(place)) return undefined;
+		const named = await completePlace(client, place, signal);
+		setPlace(current => (current === place ? named.place : current));
+		if (named.notice) setMessage(named.notice);
 		return undefined;
 	});
 	const quit = useCallback(() => exit(), [exit]);
@@ -139,6 +147,7 @@ function Explorer({
 				pageSize={pageSize}
 				followMs={followMs}
 				selectId={place.selectId}
+				pinned={place.pinned}
 				firstPage={place === first.place ? first.firstPage : undefined}
 				message={message}
 				onBack={() => setPlace({level: 'threads', project: place.project})}

@@ -37,7 +37,7 @@ import {
 	type Layout,
 } from './explorer-layout.ts';
 import {FilterLine} from '../components/filter-line.tsx';
-import {useDeepSelect} from '../hooks/use-deep-select.ts';
+import {useDeepSeek, useDeepSelect} from '../hooks/use-deep-select.ts';
 
 type Props = {
 	readonly client: ZylonClient;
@@ -50,6 +50,8 @@ type Props = {
 	readonly active: boolean;
 	/** A deep-linked interaction to select once its page is on screen. */
 	readonly selectId?: string;
+	/** That interaction itself, already fetched: its detail shows until the list has found its row. */
+	readonly pinned?: Interaction;
 	/** The first page, already in hand at start-up. */
 	readonly firstPage?: Page<Interaction>;
 	readonly message?: string;
@@ -78,7 +80,8 @@ export function ExplorerScreen(props: Props) {
 	});
 	const [notice, setNotice] = useState<string>();
 	const nowMs = useNow(state.following ? 1000 : 30_000);
-	const live = useLiveInteraction(client, selected(state));
+	const seek = useDeepSeek(props.selectId);
+	const live = useLiveInteraction(client, seek.seeking && props.pinned ? props.pinned : selected(state));
 	const interaction = live.interaction;
 	const tab = shownTab(state);
 	const options = {systemExpanded: state.systemExpanded, nowMs};
@@ -93,7 +96,7 @@ export function ExplorerScreen(props: Props) {
 	const view = viewport(layout, inputLines, state.error !== undefined, lines.length);
 	const {detailHeight} = view;
 	useInteractionPages({client, scope, order, pageSize, state, dispatch, view});
-	useDeepSelect(props.selectId, state, dispatch, view, setNotice);
+	useDeepSelect(props.selectId, seek, state, dispatch, view, setNotice);
 	const follow = useFollow({
 		client,
 		scope,
