@@ -27,7 +27,7 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 	await prefetch.sent;
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../app.tsx')]);
 	await prefetch.settled(FIRST_FRAME_WAIT_MS);
-	const first = await firstScreen(prefetch, session.client.connection, plan);
+	const first = await firstScreen(prefetch, plan);
 	const instance = render(
 		<App
 			client={prefetch.client}
