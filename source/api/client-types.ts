@@ -7,6 +7,7 @@ import type {
 	Thread,
 	User,
 } from '../domain/types.ts';
+import type {Opened} from './http.ts';
 
 /** Which route layout the server has: see DESIGN.md "The API, in one paragraph". */
 export type RouteGeneration = 'current' | 'legacy';
@@ -49,6 +50,15 @@ export type ZylonClient = {
 	/** A thread's interactions, or (no threadId) the whole project's, on either route generation. */
 	interactions(scope: InteractionScope, page: PageRequest, signal?: AbortSignal): Promise<Page<Interaction>>;
 	interaction(interactionId: string, projectId?: string, signal?: AbortSignal): Promise<Interaction>;
+	/**
+	 * Opens the interaction's live stream with the given Accept, through the same request path as the rest
+	 * (route generations, auth, status handling): the answer's body is left to the caller to read.
+	 */
+	openStream(
+		interactionId: string,
+		projectId: string | undefined,
+		options: {readonly accept: string; readonly signal?: AbortSignal; readonly connectTimeoutMs?: number},
+	): Promise<Opened>;
 	/** The generation detected so far, if any. */
 	generation(): RouteGeneration | undefined;
 };

@@ -20,7 +20,7 @@ import {
 import {sanitizeLine} from '../lib/sanitize.ts';
 import type {ClientOptions, Connection, RouteGeneration, ZylonClient} from './client-types.ts';
 import {ApiError} from './errors.ts';
-import {createHttp, isNotFound, type Query, type Request} from './http.ts';
+import {createHttp, isNotFound, type NotFound, type Query, type Request} from './http.ts';
 import {
 	parseInteraction,
 	parseInteractionPage,
@@ -58,18 +58,21 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 	let projectRoute: boolean | undefined = options.generation === 'current' ? false : undefined;
 	const threadIdCache = new Map<string, readonly string[]>();
 
+	const asJson: Via<Request, unknown> = {once: http.get, or404: http.getOr404};
+
 	/** One request on the known generation, or detection: current first, legacy on a 404. */
-	async function byGeneration(
-		build: (generation: RouteGeneration) => Request | undefined,
+	async function byGeneration<R extends Request, T>(
+		build: (generation: RouteGeneration) => R | undefined,
 		missing: string,
-	): Promise<unknown> {
+		send: Via<R, T>,
+	): Promise<T> {
 		if (generation !== undefined) {
 			const request = build(generation);
 			if (!request) throw needsProject(missing);
-			return http.get(request);
+			return send.once(request);
 		}
-		const current = build('current') as Request;
-		const first = await http.getOr404(current);
+		const current = build('current') as R;
+		const first = await send.or404(current);
 		if (!isNotFound(first)) {
 			generation = 'current';
 			return first;
@@ -77,7 +80,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 		const legacy = build('legacy');
 		if (!legacy)
 			throw new ApiError('not-found', `No ${missing} (404)`, {status: 404, resource: current.resource});
-		const second = await http.getOr404(legacy);
+		const second = await send.or404(legacy);
 		if (isNotFound(second))
 			throw new ApiError('not-found', `No ${missing} (404)`, {status: 404, resource: legacy.resource});
 		generation = 'legacy';
@@ -104,6 +107,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 				};
 			},
 			`thread ${sanitizeLine(threadId)}`,
+			asJson,
 		);
 		return parseInteractionPage(json, parseOptions(resource));
 	}
@@ -205,6 +209,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 						? undefined
 						: {path: routes.thread(gen, threadId, projectId ?? ''), resource, signal},
 				resource,
+				asJson,
 			);
 			return parseThread(json, '', parseOptions(resource));
 		},
@@ -226,11 +231,38 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 								signal,
 							},
 				resource,
+				asJson,
 			);
 			return parseInteraction(json, '', parseOptions(resource));
 		},
+		openStream(interactionId, projectId, {accept, signal, connectTimeoutMs}) {
+			const resource = `the stream of interaction ${sanitizeLine(interactionId)}`;
+			return byGeneration(
+				gen =>
+					gen === 'legacy' && projectId === undefined
+						? undefined
+						: {
+								path: routes.interactionStream(gen, interactionId, projectId ?? ''),
+								resource,
+								missing: `stream for interaction ${sanitizeLine(interactionId)}`,
+								accept,
+								signal,
+								timeoutMs: connectTimeoutMs,
+								// Not retried: the live view polls instead when a stream cannot be had.
+								attempts: 1,
+							},
+				`stream for interaction ${sanitizeLine(interactionId)}`,
+				{once: http.open, or404: http.openOr404},
+			);
+		},
 	};
 }
+
+/** How a request is sent: once on a known generation, or with a 404 handed back while detecting it. */
+type Via<R extends Request, T> = {
+	readonly once: (request: R) => Promise<T>;
+	readonly or404: (request: R) => Promise<T | NotFound>;
+};
 
 const needsProject = (what: string) =>
 	new ApiError(

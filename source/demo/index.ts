@@ -7,7 +7,7 @@ import {activate, listen, type ServerState} from './server.ts';
 import type {DemoOptions, Fault, RequestLogEntry} from './types.ts';
 
 export type {DemoFixtures} from './data.ts';
-export type {DemoGeneration, DemoOptions, Fault, RequestLogEntry} from './types.ts';
+export type {DemoGeneration, DemoOptions, DemoStreamMode, Fault, RequestLogEntry} from './types.ts';
 
 export const DEFAULT_DEMO_TOKEN = 'zdemo_tok_9c41e2b7f05a4d13-DO-NOT-PRINT';
 
@@ -34,7 +34,14 @@ export async function startDemoServer(options: DemoOptions = {}): Promise<DemoSe
 	const startedAt = Date.now();
 	const ws = buildWorkspace({seed, org, token, interactions: options.interactions ?? 5000, nowMs: startedAt});
 	const state: ServerState = {
-		ctx: {ws, generation: options.generation ?? 'both', startedAt, now: Date.now, streamSpacingMs: 50},
+		ctx: {
+			ws,
+			generation: options.generation ?? 'both',
+			startedAt,
+			now: Date.now,
+			streamSpacingMs: 50,
+			streamMode: options.stream ?? 'sse',
+		},
 		token,
 		latencyMs: options.latencyMs ?? 0,
 		faults: activate(options.faults ?? []),

@@ -145,8 +145,8 @@ export function createHandler(state: ServerState) {
 				: answer(state, req, url.pathname, query);
 
 		if ('stream' in reply) {
-			entry.status = 200;
-			reply.stream(res);
+			reply.stream(res, req.headers.accept ?? '*/*');
+			entry.status = res.statusCode;
 			return;
 		}
 		entry.status = fault?.status ?? reply.status;
