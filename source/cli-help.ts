@@ -26,6 +26,7 @@ export const helpText = `
 
 	Demo server
 	  --port N  --generation current|legacy|both  --interactions N  --latency MS
+	  --stream sse|json|ndjson   how the interaction stream answers (json, ndjson: 406 to SSE-only)
 
 	With nothing configured, the explorer opens the demo workspace and says so.
 	Keys: press ? in the explorer.
@@ -50,6 +51,7 @@ export const flagSpec = {
 	generation: {type: 'string'},
 	interactions: {type: 'number'},
 	latency: {type: 'number'},
+	stream: {type: 'string'},
 } as const;
 
 export type CliFlags = {
@@ -71,4 +73,5 @@ export type CliFlags = {
 	readonly generation?: string;
 	readonly interactions?: number;
 	readonly latency?: number;
+	readonly stream?: string;
 };
