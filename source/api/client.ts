@@ -1,9 +1,4 @@
-// The Zylon client: GET only, both route generations, typed errors, parsed domain types.
-//
-// Route generation rule: until the generation is known, a 404 from a current-generation route is
-// ambiguous (route missing, or id unknown), so the same request is retried once on the legacy route.
-// Whichever answers 200 fixes the generation for this client. If both say 404 the id is unknown and
-// the generation stays undecided. We never guess from the 404 body: its shape is undocumented.
+// The Zylon client: GET only, both route generations (generation.ts), typed errors, parsed domain types.
 //
 // Project-wide listing: the legacy `GET /project/{id}/interaction` is tried first unless the
 // generation is known to be 'current' (pinned or detected): a server of unknown generation may still
@@ -18,9 +13,9 @@ import {
 	type PageRequest,
 } from '../domain/types.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
-import type {ClientOptions, Connection, RouteGeneration, ZylonClient} from './client-types.ts';
-import {ApiError} from './errors.ts';
-import {createHttp, isNotFound, type NotFound, type Query, type Request} from './http.ts';
+import type {ClientOptions, Connection, ZylonClient} from './client-types.ts';
+import {generations, type Via} from './generation.ts';
+import {createHttp, isNotFound, type Query, type Request} from './http.ts';
 import {
 	parseInteraction,
 	parseInteractionPage,
@@ -53,39 +48,13 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 		fetch: options.fetch,
 	});
 	const parseOptions = (resource: string) => ({revealSecrets: options.revealSecrets === true, resource});
-	let generation: RouteGeneration | undefined = options.generation;
+	const generation = generations(options.generation);
 	// undefined: not tried yet; pinned off when the caller said the server is 'current'.
 	let projectRoute: boolean | undefined = options.generation === 'current' ? false : undefined;
 	const threadIdCache = new Map<string, readonly string[]>();
 
 	const asJson: Via<Request, unknown> = {once: http.get, or404: http.getOr404};
-
-	/** One request on the known generation, or detection: current first, legacy on a 404. */
-	async function byGeneration<R extends Request, T>(
-		build: (generation: RouteGeneration) => R | undefined,
-		missing: string,
-		send: Via<R, T>,
-	): Promise<T> {
-		if (generation !== undefined) {
-			const request = build(generation);
-			if (!request) throw needsProject(missing);
-			return send.once(request);
-		}
-		const current = build('current') as R;
-		const first = await send.or404(current);
-		if (!isNotFound(first)) {
-			generation = 'current';
-			return first;
-		}
-		const legacy = build('legacy');
-		if (!legacy)
-			throw new ApiError('not-found', `No ${missing} (404)`, {status: 404, resource: current.resource});
-		const second = await send.or404(legacy);
-		if (isNotFound(second))
-			throw new ApiError('not-found', `No ${missing} (404)`, {status: 404, resource: legacy.resource});
-		generation = 'legacy';
-		return second;
-	}
+	const byGeneration = generation.send;
 
 	async function threadInteractions(
 		projectId: string,
@@ -135,7 +104,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 	async function projectInteractions(projectId: string, page: PageRequest, signal?: AbortSignal) {
 		const resource = `the interactions of project ${shortId(projectId)}`;
 		const walking = isWalkCursor(page.after) || isWalkCursor(page.before);
-		if (!walking && projectRoute !== false && generation !== 'current') {
+		if (!walking && projectRoute !== false && generation.current() !== 'current') {
 			const request: Request = {
 				path: routes.projectInteractions(projectId),
 				query: {...pageQuery(page, pageSize), include: 'User'},
@@ -143,7 +112,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 				missing: `project ${sanitizeLine(projectId)}`,
 				signal,
 			};
-			if (projectRoute === true || generation === 'legacy') {
+			if (projectRoute === true || generation.current() === 'legacy') {
 				return parseInteractionPage(await http.get(request), parseOptions(resource));
 			}
 			const json = await http.getOr404(request);
@@ -178,7 +147,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 
 	return {
 		connection,
-		generation: () => generation,
+		generation: generation.current,
 		async me(signal) {
 			const resource = 'the current user';
 			return parseUser(await http.get({path: routes.me(), resource, signal}), '', parseOptions(resource));
@@ -257,18 +226,3 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 		},
 	};
 }
-
-/** How a request is sent: once on a known generation, or with a 404 handed back while detecting it. */
-type Via<R extends Request, T> = {
-	readonly once: (request: R) => Promise<T>;
-	readonly or404: (request: R) => Promise<T | NotFound>;
-};
-
-const needsProject = (what: string) =>
-	new ApiError(
-		'not-found',
-		`Cannot fetch ${what}: this server's routes (before release 1.50) need its project id`,
-		{
-			resource: what,
-		},
-	);
