@@ -1,7 +1,7 @@
 // Composition root: the header, the screen for the current level (projects → threads → interactions),
 // the help overlay, and the quit path.
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {useCallback, useState} from 'react';
+import {useCallback, useEffect, useState} from 'react';
 import type {ZylonClient} from './api/client-types.ts';
 import {ErrorBoundary} from './components/error-boundary.tsx';
 import {HeaderBar} from './components/header-bar.tsx';
@@ -75,13 +75,16 @@ function Explorer({
 		return undefined;
 	});
 	// A linked interaction shows before its project and thread are named: name them now, in the background.
-	useAsync(isUnnamed(place) ? 'naming' : 'named', async signal => {
-		if (!place || !isUnnamed(place)) return undefined;
-		const named = await completePlace(client, place, signal);
-		setPlace(current => (current === place ? named.place : current));
-		if (named.notice) setMessage(named.notice);
-		return undefined;
-	});
+	useEffect(() => {
+		if (!isUnnamed(place)) return;
+		const controller = new AbortController();
+		void completePlace(client, place!, controller.signal).then(named => {
+			if (controller.signal.aborted) return;
+			setPlace(current => (current === place ? named.place : current));
+			if (named.notice) setMessage(named.notice);
+		});
+		return () => controller.abort();
+	}, [client, place]);
 	const quit = useCallback(() => exit(), [exit]);
 	const openHelp = useCallback(() => setHelp(true), []);
 	const say = useCallback((text?: string) => setMessage(text), []);

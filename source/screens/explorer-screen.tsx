@@ -70,7 +70,10 @@ function viewport(layout: Layout, inputLines: number, hasError: boolean, detailL
 }
 
 export function ExplorerScreen(props: Props) {
-	const {client, scope, order, pageSize, width, height} = props;
+	const {client, order, pageSize, width, height} = props;
+	// The parent builds a new scope object on every render: the list's requests restart only for another scope.
+	const {projectId, threadId} = props.scope;
+	const scope = useMemo(() => ({projectId, threadId}), [projectId, threadId]);
 	const layout = explorerLayout(width, height);
 	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => {
 		const start = initialExplorer(8, pageSize);
