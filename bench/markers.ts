@@ -9,6 +9,12 @@ export const projectList = /Load Test Bench|Customer Insights/;
 export const interactionList = (screen: string): boolean =>
 	screen.includes('INTERACTIONS') && /\d\d:\d\dZ/.test(screen);
 
+/** The detail pane shows this interaction: its header's first line starts with the id. */
+export const interactionDetail =
+	(id: string) =>
+	(screen: string): boolean =>
+		screen.includes(`${id} · `);
+
 /** The detail pane is open on the transcript tab. */
 export const detailPane = '[1 Transcript]';
 

@@ -17,6 +17,7 @@ import {figure as nextPage} from './figures/next-page.ts';
 import {figure as bytesPerMove} from './figures/bytes-per-move.ts';
 import {figure as peakRss} from './figures/peak-rss.ts';
 import {figure as startupLatency} from './figures/startup-latency.ts';
+import {figure as deepLinkInteraction} from './figures/deep-link-interaction.ts';
 
 // The baseline row is for reading; each startup figure also alternates its own runs with baseline runs.
 const figures: readonly Figure[] = [
@@ -30,6 +31,7 @@ const figures: readonly Figure[] = [
 	bytesPerMove,
 	peakRss,
 	startupLatency,
+	deepLinkInteraction,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

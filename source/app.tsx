@@ -1,7 +1,7 @@
 // Composition root: the header, the screen for the current level (projects → threads → interactions),
 // the help overlay, and the quit path.
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {useCallback, useMemo, useState} from 'react';
+import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {ZylonClient} from './api/client-types.ts';
 import {ErrorBoundary} from './components/error-boundary.tsx';
 import {HeaderBar} from './components/header-bar.tsx';
@@ -10,7 +10,7 @@ import {NoticeBar, noticeHelp, noticeLines} from './components/notice-bar.tsx';
 import type {TimeWindow} from './domain/time-window.ts';
 import type {PageOrder, Project, Thread} from './domain/types.ts';
 import type {FirstScreen} from './commands/first-screen.ts';
-import {resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
+import {completePlace, isUnnamed, resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
 import {useAsync} from './hooks/use-async.ts';
 import {keyOf, resolveKeys, scrollDelta, type Command} from './keymap.ts';
 import {helpBindings} from './help-table.ts';
@@ -73,6 +73,17 @@ function Explorer({
 		if (resolved.notice) setMessage(resolved.notice);
 		return undefined;
 	});
+	// A linked interaction shows before its project and thread are named: name them now, in the background.
+	useEffect(() => {
+		if (!isUnnamed(place)) return;
+		const controller = new AbortController();
+		void completePlace(client, place!, controller.signal).then(named => {
+			if (controller.signal.aborted) return;
+			setPlace(current => (current === place ? named.place : current));
+			if (named.notice) setMessage(named.notice);
+		});
+		return () => controller.abort();
+	}, [client, place]);
 	const quit = useCallback(() => exit(), [exit]);
 	const openHelp = useCallback(() => {
 		setHelpScroll(0);
@@ -156,6 +167,7 @@ function Explorer({
 				pageSize={pageSize}
 				followMs={followMs}
 				selectId={place.selectId}
+				pinned={place.pinned}
 				firstPage={place === first.place ? first.firstPage : undefined}
 				message={message}
 				onBack={() => setPlace({level: 'threads', project: place.project})}

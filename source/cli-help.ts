@@ -33,6 +33,7 @@ export const helpText = `
 
 	Demo server
 	  --port N  --generation current|legacy|both  --interactions N  --latency MS
+	  --stream sse|json|ndjson   how the interaction stream answers (json, ndjson: 406 to SSE-only)
 
 	With nothing configured, the explorer opens the demo workspace and says so.
 	Keys: press ? in the explorer.
@@ -59,6 +60,7 @@ export const flagSpec = {
 	latency: {type: 'number'},
 	since: {type: 'string'},
 	until: {type: 'string'},
+	stream: {type: 'string'},
 } as const;
 
 export type CliFlags = {
@@ -82,4 +84,5 @@ export type CliFlags = {
 	readonly latency?: number;
 	readonly since?: string;
 	readonly until?: string;
+	readonly stream?: string;
 };

@@ -26,7 +26,7 @@ test('the first frame shows the prefetched projects; coming back to the list ask
 	const plan = {deepLink: {}, order: 'DESC' as const, pageSize: 50};
 	const prefetch = startupPrefetch(client, {...plan, rememberedUserId: me.id});
 	await prefetch.settled(5000);
-	const first = await firstScreen(prefetch, client.connection, plan);
+	const first = await firstScreen(prefetch, plan);
 	const name = first.projects?.[0]?.name;
 	assert.ok(name);
 

@@ -56,6 +56,7 @@ test('bad starts exit non-zero with one clear line and no stack trace', async ()
 		],
 		[['export'], {}, /--project/],
 		[['demo-server', '--generation', 'nope'], {}, /--generation/],
+		[['demo-server', '--stream', 'xml'], {}, /--stream must be one of sse, json, ndjson/],
 		[['frobnicate'], {}, /unknown command "frobnicate"/],
 	];
 	for (const [args, env, message] of cases) {

@@ -6,9 +6,9 @@ import path from 'node:path';
 import {createClient} from '../source/api/client.ts';
 import {isApiError} from '../source/api/errors.ts';
 import {firstScreen} from '../source/commands/first-screen.ts';
-import {startupPrefetch, PROJECTS_FIRST_PAGE} from '../source/commands/startup-prefetch.ts';
+import {startupPrefetch} from '../source/commands/startup-prefetch.ts';
 import {connectionKey, rememberedUserId, rememberUserId} from '../source/commands/user-cache.ts';
-import {allPages} from '../source/lib/all-pages.ts';
+import {allPages, firstListPage} from '../source/domain/all-pages.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import {demoConnection} from './helpers/demo.ts';
 
@@ -65,7 +65,7 @@ test('with a remembered user id, me() and the project list go out together, each
 	// A second ask is a fresh request (the prefetch is used once).
 	await prefetching.me();
 	assert.equal(requestsSince(mark).filter(p => p.endsWith('/me')).length, 2);
-	assert.deepEqual(PROJECTS_FIRST_PAGE, {first: 100});
+	assert.deepEqual(firstListPage(), {first: 100});
 });
 
 test('a wrong remembered id costs one unused request, never a wrong list', async () => {
@@ -79,7 +79,7 @@ test('a wrong remembered id costs one unused request, never a wrong list', async
 		onUser: user => users.push(user.id),
 	});
 	const user = await prefetching.me();
-	const page = await prefetching.projects(user.id, PROJECTS_FIRST_PAGE);
+	const page = await prefetching.projects(user.id, firstListPage());
 	assert.ok(page.items.length > 0);
 	assert.deepEqual(users, [user.id]);
 });
@@ -152,7 +152,7 @@ test('first screen: the whole project list is in hand once settled, and a later 
 	const plan = {deepLink: {}, order: 'DESC' as const, pageSize: 50};
 	const prefetch = startupPrefetch(client, {...plan, rememberedUserId: me.id});
 	await prefetch.settled(5000);
-	const first = await firstScreen(prefetch, client.connection, plan);
+	const first = await firstScreen(prefetch, plan);
 	assert.deepEqual(first.place, {level: 'projects'});
 	const {items} = await allPages(request => client.projects(me.id, request));
 	assert.deepEqual(
@@ -173,7 +173,7 @@ test('first screen: a deep link lands with its place and first page, nothing ask
 	const mark = server.log.length;
 	const prefetch = startupPrefetch(client, plan);
 	await prefetch.settled(5000);
-	const first = await firstScreen(prefetch, client.connection, plan);
+	const first = await firstScreen(prefetch, plan);
 	assert.equal(first.place?.level, 'interactions');
 	assert.equal(first.place?.level === 'interactions' && first.place.thread?.id, threadId);
 	assert.equal(first.firstPage?.items.length, 50);
@@ -191,7 +191,7 @@ test('first screen: answers not in yet, or failed, leave the screens to ask as u
 		const mark = server.log.length;
 		const prefetch = startupPrefetch(client, plan);
 		await prefetch.settled(20);
-		assert.deepEqual(await firstScreen(prefetch, client.connection, plan), {});
+		assert.deepEqual(await firstScreen(prefetch, plan), {});
 		// The screens then get the requests already in flight, not new ones.
 		await prefetch.client.project(projectId);
 		await prefetch.client.thread(threadId, projectId);
@@ -204,5 +204,5 @@ test('first screen: answers not in yet, or failed, leave the screens to ask as u
 	const missing = {...plan, deepLink: {projectId: 'no-such-project', threadId}};
 	const prefetch = startupPrefetch(client, missing);
 	await prefetch.settled(5000);
-	assert.deepEqual(await firstScreen(prefetch, client.connection, missing), {});
+	assert.deepEqual(await firstScreen(prefetch, missing), {});
 });

@@ -11,7 +11,7 @@ import type {ZylonClient} from '../source/api/client-types.ts';
 import {ApiError} from '../source/api/errors.ts';
 import {createSseParser, type SseMessage} from '../source/api/sse.ts';
 import {parseStreamEvent} from '../source/api/parse/stream-event.ts';
-import {streamInteraction} from '../source/api/stream.ts';
+import {jsonEvents, STREAM_ACCEPT, streamInteraction} from '../source/api/stream.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import {appendSanitized, foldStream, streamOutput, type StreamEvent} from '../source/domain/stream.ts';
 import type {Interaction} from '../source/domain/types.ts';
@@ -288,6 +288,130 @@ describe('stream fallbacks', () => {
 				(error: unknown) => error instanceof ApiError && error.kind === 'aborted',
 			);
 			assert.equal(events[0]?.type, 'message_start');
+		} finally {
+			await server.close();
+		}
+	});
+});
+
+describe('what the stream route may answer', () => {
+	test('a JSON answer: one event, an array, or one event per line; anything else is not events', () => {
+		assert.deepEqual(jsonEvents('{"type":"done"}'), [{type: 'done'}]);
+		assert.deepEqual(jsonEvents(' [{"type":"ping"},{"type":"done"}] '), [{type: 'ping'}, {type: 'done'}]);
+		assert.deepEqual(jsonEvents('{"type":"ping"}\r\n\n{"type":"done"}\n'), [{type: 'ping'}, {type: 'done'}]);
+		assert.deepEqual(jsonEvents(''), []);
+		assert.equal(jsonEvents('{"type":"ping"}\nnot json'), undefined);
+		assert.equal(jsonEvents('<html>'), undefined);
+	});
+
+	test('the request asks for SSE first and JSON after it', () => {
+		assert.match(STREAM_ACCEPT, /^text\/event-stream, application\/json;q=0\.\d/);
+	});
+
+	for (const mode of ['json', 'ndjson'] as const) {
+		for (const generation of ['current', 'legacy'] as const) {
+			test(`a server that answers ${mode} (as its OpenAPI document says), ${generation} routes`, async () => {
+				const server = await startDemoServer({interactions: 10, generation, stream: mode});
+				try {
+					// The demo refuses an Accept of SSE alone, as such a server does.
+					const projectPath =
+						generation === 'current' ? '' : `/project/${server.fixtures.projects.insightsId}`;
+					const refused = await fetch(
+						`${server.url}/api/v1/app${projectPath}/interaction/${server.fixtures.interactions.processing}/stream`,
+						{
+							headers: {
+								authorization: `Bearer ${server.token}`,
+								'x-org': server.org,
+								accept: 'text/event-stream',
+							},
+						},
+					);
+					assert.equal(refused.status, 406);
+					await refused.body?.cancel();
+
+					const c = client(server);
+					const id = server.fixtures.interactions.processing;
+					const events: StreamEvent[] = [];
+					const end = await streamInteraction(c, id, server.fixtures.projects.insightsId, {
+						onEvent: event => events.push(event),
+					});
+					assert.equal(end.reason, 'done');
+					const streamed = streamOutput(foldStream(events));
+					const stored = await c.interaction(id, server.fixtures.projects.insightsId);
+					assert.equal(stored.state, 'Completed');
+					assert.equal(
+						streamed.content.map(block => (block.type === 'text' ? block.text : '')).join(''),
+						textOf(stored),
+					);
+				} finally {
+					await server.close();
+				}
+			});
+		}
+	}
+
+	for (const [name, fault] of [
+		['a 406', {route: '/stream', status: 406}],
+		['an answer that is not events (text/plain)', {route: '/stream', body: 'not-json'}],
+	] as const) {
+		test(`${name} drops to polling silently: no error line, and the interaction still completes`, async () => {
+			const server = await startDemoServer({interactions: 10, generation: 'current'});
+			try {
+				const c = client(server, 'current');
+				const start = await c.interaction(server.fixtures.interactions.processing);
+				server.setFaults([fault]);
+				assert.equal(
+					await streamInteraction(c, start.id, undefined, {onEvent: () => {}}).then(e => e.reason),
+					'unusable',
+				);
+				const seen: string[] = [];
+				function Probe(): ReactElement {
+					const live = useLiveInteraction(c, start, {pollMs: 30});
+					seen.push(live.error ?? '');
+					return createElement(Text, null, `${live.interaction.state}|${live.mode}|${live.error ?? ''}`);
+				}
+				const m = await mount(createElement(Probe));
+				try {
+					await m.waitFor('Processing|polling|');
+					server.clearFaults();
+					await act(async () => {
+						const response = await fetch(`${server.url}/api/v1/app/interaction/${start.id}/stream`, {
+							headers: {authorization: `Bearer ${server.token}`, 'x-org': server.org},
+						});
+						await response.text();
+					});
+					await m.waitFor('Completed|idle|', 3000);
+					assert.deepEqual(
+						seen.filter(error => error !== ''),
+						[],
+						'no error was ever shown',
+					);
+				} finally {
+					await m.unmount();
+				}
+			} finally {
+				await server.close();
+			}
+		});
+	}
+
+	test('a 429 on the stream is worded like every other 429 (one request path)', async () => {
+		const server = await startDemoServer({interactions: 10, generation: 'current'});
+		try {
+			server.setFaults([{route: '/stream', status: 429, retryAfter: '1'}]);
+			const c = client(server, 'current');
+			await assert.rejects(
+				streamInteraction(c, server.fixtures.interactions.processing, undefined, {onEvent: () => {}}),
+				(error: unknown) =>
+					error instanceof ApiError &&
+					error.kind === 'rate-limited' &&
+					/^127\.0\.0\.1:\d+ rate-limited \(429, Retry-After 1 s\): the stream of interaction /.test(
+						error.message,
+					),
+			);
+			const sent = server.log.filter(entry => entry.path.endsWith('/stream'));
+			assert.equal(sent.length, 1, 'a stream is not retried: the live view polls instead');
+			assert.equal(sent[0]?.authorization, `Bearer ${server.token}`);
 		} finally {
 			await server.close();
 		}

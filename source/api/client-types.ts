@@ -57,6 +57,23 @@ export type ZylonClient = {
 	 * call it so a new thread shows up. A first page (no cursor) on the current routes refetches it anyway.
 	 */
 	refreshThreads(projectId?: string): void;
+
+	/**
+	 * Opens the interaction's live stream with the given Accept, through the same request path as the rest
+	 * (route generations, auth, status handling): the answer's body is left to the caller to read.
+	 */
+	openStream(
+		interactionId: string,
+		projectId: string | undefined,
+		options: {readonly accept: string; readonly signal?: AbortSignal; readonly connectTimeoutMs?: number},
+	): Promise<Opened>;
 	/** The generation detected so far, if any. */
 	generation(): RouteGeneration | undefined;
+};
+
+/** An answer that passed the shared status handling (2xx), its body not read yet. */
+export type Opened = {
+	readonly status: number;
+	readonly headers: Headers;
+	readonly body: ReadableStream<Uint8Array> | null;
 };

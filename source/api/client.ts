@@ -1,19 +1,20 @@
-// The Zylon client: GET only, both route generations, typed errors, parsed domain types.
-//
-// Route generation rule: until the generation is known, a 404 from a current-generation route is
-// ambiguous (route missing, or id unknown), so the same request is retried once on the legacy route.
-// Whichever answers 200 fixes the generation for this client. If both say 404 the id is unknown and
-// the generation stays undecided. We never guess from the 404 body: its shape is undocumented.
+// The Zylon client: GET only, both route generations (generation.ts), typed errors, parsed domain types.
 //
 // Project-wide listing: the legacy `GET /project/{id}/interaction` is tried first unless the
 // generation is known to be 'current' (pinned or detected): a server of unknown generation may still
 // serve it, and it gives real pages and a total count in one request. Its answer is remembered
 // separately from the generation. Without it, the project's threads are merged in time order
 // (timeline.ts), with an opaque composite cursor. Either way the rows carry their thread's name.
-import type {Interaction, InteractionScope, Page, PageRequest} from '../domain/types.ts';
+import {
+	nextAfter,
+	type Interaction,
+	type InteractionScope,
+	type Page,
+	type PageRequest,
+} from '../domain/types.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
-import type {ClientOptions, Connection, RouteGeneration, ZylonClient} from './client-types.ts';
-import {ApiError} from './errors.ts';
+import type {ClientOptions, Connection, ZylonClient} from './client-types.ts';
+import {generations, type Via} from './generation.ts';
 import {createHttp, isNotFound, type Query, type Request} from './http.ts';
 import {
 	parseInteraction,
@@ -54,7 +55,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 		fetch: options.fetch,
 	});
 	const parseOptions = (resource: string) => ({revealSecrets: options.revealSecrets === true, resource});
-	let generation: RouteGeneration | undefined = options.generation;
+	const generation = generations(options.generation);
 	// undefined: not tried yet; pinned off when the caller said the server is 'current'.
 	let projectRoute: boolean | undefined = options.generation === 'current' ? false : undefined;
 	const threadCache = new Map<string, readonly ThreadInfo[]>();
@@ -62,31 +63,8 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 	const hints: TimelineHints = {trustUpdatedAt: true};
 	const sessions = new TimelineSessions();
 
-	/** One request on the known generation, or detection: current first, legacy on a 404. */
-	async function byGeneration(
-		build: (generation: RouteGeneration) => Request | undefined,
-		missing: string,
-	): Promise<unknown> {
-		if (generation !== undefined) {
-			const request = build(generation);
-			if (!request) throw needsProject(missing);
-			return http.get(request);
-		}
-		const current = build('current') as Request;
-		const first = await http.getOr404(current);
-		if (!isNotFound(first)) {
-			generation = 'current';
-			return first;
-		}
-		const legacy = build('legacy');
-		if (!legacy)
-			throw new ApiError('not-found', `No ${missing} (404)`, {status: 404, resource: current.resource});
-		const second = await http.getOr404(legacy);
-		if (isNotFound(second))
-			throw new ApiError('not-found', `No ${missing} (404)`, {status: 404, resource: legacy.resource});
-		generation = 'legacy';
-		return second;
-	}
+	const asJson: Via<Request, unknown> = {once: http.get, or404: http.getOr404};
+	const byGeneration = generation.send;
 
 	async function threadInteractions(
 		projectId: string,
@@ -108,6 +86,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 				};
 			},
 			`thread ${sanitizeLine(threadId)}`,
+			asJson,
 		);
 		return parseInteractionPage(json, parseOptions(resource));
 	}
@@ -127,8 +106,8 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 					updatedAtMs: thread.updatedAtMs,
 				});
 			}
-			if (!result.hasNextPage || result.nextCursor === undefined) break;
-			after = result.nextCursor;
+			after = nextAfter(result);
+			if (after === undefined || result.items.length === 0) break;
 		}
 		threadCache.set(projectId, infos);
 		staleThreads.delete(projectId);
@@ -141,7 +120,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 	async function projectInteractions(projectId: string, page: PageRequest, signal?: AbortSignal) {
 		const resource = `the interactions of project ${shortId(projectId)}`;
 		const merging = isTimelineCursor(page.after) || isTimelineCursor(page.before);
-		if (!merging && projectRoute !== false && generation !== 'current') {
+		if (!merging && projectRoute !== false && generation.current() !== 'current') {
 			const request: Request = {
 				path: routes.projectInteractions(projectId),
 				query: {...pageQuery(page, pageSize), include: 'User'},
@@ -155,7 +134,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 				const names = await threadNames(projectId, signal).catch(() => new Map<string, string>());
 				return {...parsed, items: parsed.items.map(item => withThreadName(item, names))};
 			};
-			if (projectRoute === true || generation === 'legacy') return named(await http.get(request));
+			if (projectRoute === true || generation.current() === 'legacy') return named(await http.get(request));
 			const json = await http.getOr404(request);
 			if (!isNotFound(json)) {
 				projectRoute = true;
@@ -190,7 +169,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 
 	return {
 		connection,
-		generation: () => generation,
+		generation: generation.current,
 		refreshThreads(projectId) {
 			if (projectId === undefined) for (const key of threadCache.keys()) staleThreads.add(key);
 			else staleThreads.add(projectId);
@@ -225,6 +204,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 						? undefined
 						: {path: routes.thread(gen, threadId, projectId ?? ''), resource, signal},
 				resource,
+				asJson,
 			);
 			return parseThread(json, '', parseOptions(resource));
 		},
@@ -246,17 +226,29 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 								signal,
 							},
 				resource,
+				asJson,
 			);
 			return parseInteraction(json, '', parseOptions(resource));
 		},
+		openStream(interactionId, projectId, {accept, signal, connectTimeoutMs}) {
+			const resource = `the stream of interaction ${sanitizeLine(interactionId)}`;
+			return byGeneration(
+				gen =>
+					gen === 'legacy' && projectId === undefined
+						? undefined
+						: {
+								path: routes.interactionStream(gen, interactionId, projectId ?? ''),
+								resource,
+								missing: `stream for interaction ${sanitizeLine(interactionId)}`,
+								accept,
+								signal,
+								timeoutMs: connectTimeoutMs,
+								// Not retried: the live view polls instead when a stream cannot be had.
+								attempts: 1,
+							},
+				`stream for interaction ${sanitizeLine(interactionId)}`,
+				{once: http.open, or404: http.openOr404},
+			);
+		},
 	};
 }
-
-const needsProject = (what: string) =>
-	new ApiError(
-		'not-found',
-		`Cannot fetch ${what}: this server's routes (before release 1.50) need its project id`,
-		{
-			resource: what,
-		},
-	);

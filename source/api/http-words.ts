@@ -54,7 +54,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export function networkReason(error: unknown): string {
-	// ofetch wraps the transport's failure, and undici (the stream's fetch) hides the system error a cause deeper.
+	// ofetch wraps the transport's failure, and undici (a test's own fetch) hides the system error a cause deeper.
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && current; depth++) {
 		const code = (current as {code?: unknown}).code;

@@ -1,11 +1,14 @@
 // The request loop: ofetch with retry 0 and our own retries (ofetch 1.5.1 reuses a timed-out signal
 // across retries and ignores Retry-After), a fresh timeout per attempt, a capped body read as text,
-// and typed errors built only from our own words, so the token can never leak into one.
+// and typed errors built only from our own words, so the token can never leak into one. Every request
+// goes through here, the interaction stream too: `open` runs the same loop with its own Accept and hands
+// back the answer with its body unread, timing only the wait for the headers.
 import {createFetch} from 'ofetch';
-import type {Connection} from './client-types.ts';
+import type {Connection, Opened} from './client-types.ts';
 import {ApiError} from './errors.ts';
 import {capital, formatSeconds, isHtml, networkReason, serverText} from './http-words.ts';
-import {backoff, retryAfter, sleep} from './retry-timing.ts';
+import {setTimeout as delay} from 'node:timers/promises';
+import {backoff, retryAfter} from './retry-timing.ts';
 import {LiteHeaders, liteFetch} from './transport.ts';
 import {parseJson, readCapped} from './body.ts';
 
@@ -28,7 +31,16 @@ export type Request = {
 	/** What a 404 means is missing: "thread 0197…" → "No thread 0197… (404)". */
 	readonly missing?: string;
 	readonly signal?: AbortSignal;
+	/** Instead of the client's per-attempt timeout. */
+	readonly timeoutMs?: number;
+	/** Instead of the client's attempts (a stream that fails has polling to fall back on). */
+	readonly attempts?: number;
+	/** Instead of application/json. */
+	readonly accept?: string;
 };
+
+/** A request whose answer is read by the caller as it arrives. */
+export type OpenRequest = Request & {readonly accept: string};
 
 /** A 404 handed back instead of thrown, so the caller can tell a missing route from a missing id. */
 export type NotFound = {readonly notFound: true; readonly message?: string};
@@ -39,6 +51,9 @@ export type Http = {
 	get(request: Request): Promise<unknown>;
 	/** Like get, but a 404 resolves to NotFound (after no retries) instead of throwing. */
 	getOr404(request: Request): Promise<unknown | NotFound>;
+	/** The same loop, with the caller's Accept; the 2xx answer comes back with its body unread. */
+	open(request: OpenRequest): Promise<Opened>;
+	openOr404(request: OpenRequest): Promise<Opened | NotFound>;
 };
 
 export const isNotFound = (value: unknown): value is NotFound =>
@@ -53,20 +68,22 @@ export function createHttp(settings: HttpSettings): Http {
 		Headers: LiteHeaders as unknown as typeof globalThis.Headers,
 		defaults: {retry: 0, ignoreResponseError: true, responseType: 'stream'},
 	});
-	const headers = {
+	const headersFor = (request: Request) => ({
 		authorization: `Bearer ${connection.token}`,
 		'x-org': connection.org,
-		accept: 'application/json',
-	};
+		accept: request.accept ?? 'application/json',
+		// A stream must come from the server, never from a cache on the way.
+		...(request.accept === undefined ? {} : {'cache-control': 'no-cache'}),
+	});
 
-	async function attempt(request: Request, perTry: AbortSignal): Promise<Outcome> {
+	async function attempt(request: Request, perTry: AbortSignal, open: boolean): Promise<Outcome> {
 		const signal = request.signal ? AbortSignal.any([request.signal, perTry]) : perTry;
 		let response: Response;
 		try {
 			response = await raw.raw(`${connection.baseUrl}${request.path}`, {
 				method: 'GET',
 				query: cleanQuery(request.query),
-				headers,
+				headers: headersFor(request),
 				signal,
 			});
 		} catch (error) {
@@ -76,6 +93,7 @@ export function createHttp(settings: HttpSettings): Http {
 			await response.body?.cancel().catch(() => undefined);
 			return {kind: 'not-found'};
 		}
+		if (open && response.ok) return {kind: 'open', opened: response};
 		let text: string;
 		try {
 			text = await readCapped(response, settings.maxBodyBytes, request.resource);
@@ -90,7 +108,7 @@ export function createHttp(settings: HttpSettings): Http {
 	function failure(error: unknown, request: Request, perTry: AbortSignal): Outcome {
 		if (request.signal?.aborted) return {kind: 'fatal', error: aborted(request)};
 		if (perTry.aborted) {
-			const seconds = settings.timeoutMs / 1000;
+			const seconds = (request.timeoutMs ?? settings.timeoutMs) / 1000;
 			return {
 				kind: 'retry',
 				error: new ApiError('timeout', `${capital(request.resource)}: no answer within ${seconds} s`, {
@@ -106,10 +124,15 @@ export function createHttp(settings: HttpSettings): Http {
 		};
 	}
 
-	async function run(request: Request, allow404: boolean): Promise<unknown> {
+	async function run(request: Request, allow404: boolean, open = false): Promise<unknown> {
+		const attempts = request.attempts ?? settings.attempts;
 		for (let count = 1; ; count++) {
 			if (request.signal?.aborted) throw aborted(request);
-			const outcome = await attempt(request, AbortSignal.timeout(settings.timeoutMs));
+			// A timer we can stop: an opened stream's body may take as long as the generation does.
+			const perTry = new AbortController();
+			const timer = setTimeout(() => perTry.abort(), request.timeoutMs ?? settings.timeoutMs);
+			const outcome = await attempt(request, perTry.signal, open).finally(() => clearTimeout(timer));
+			if (outcome.kind === 'open') return outcome.opened;
 			if (outcome.kind === 'ok') return parseJson(outcome.text, request.resource);
 			if (outcome.kind === 'not-found') {
 				if (allow404) return {notFound: true} satisfies NotFound;
@@ -120,7 +143,7 @@ export function createHttp(settings: HttpSettings): Http {
 			}
 			if (outcome.kind === 'fatal') throw outcome.error;
 			const retriable = outcome.kind === 'retry' || RETRIABLE.has(outcome.status);
-			if (!retriable || count >= settings.attempts) {
+			if (!retriable || count >= attempts) {
 				throw outcome.kind === 'status'
 					? statusError(outcome, request, count)
 					: withAttempts(outcome.error, count);
@@ -129,7 +152,7 @@ export function createHttp(settings: HttpSettings): Http {
 				outcome.kind === 'status' && outcome.retryAfterMs !== undefined
 					? outcome.retryAfterMs
 					: backoff(settings.backoffBaseMs, count);
-			await sleep(wait, request.signal).catch(() => {
+			await delay(wait, undefined, {signal: request.signal}).catch(() => {
 				throw aborted(request);
 			});
 		}
@@ -179,12 +202,15 @@ export function createHttp(settings: HttpSettings): Http {
 	return {
 		get: request => run(request, false),
 		getOr404: request => run(request, true),
+		open: request => run(request, false, true) as Promise<Opened>,
+		openOr404: request => run(request, true, true) as Promise<Opened | NotFound>,
 	};
 }
 
 type StatusOutcome = {kind: 'status'; status: number; text: string; retryAfterMs?: number};
 type Outcome =
 	| {kind: 'ok'; text: string}
+	| {kind: 'open'; opened: Opened}
 	| {kind: 'not-found'}
 	| StatusOutcome
 	| {kind: 'retry'; error: ApiError}

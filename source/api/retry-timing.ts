@@ -1,5 +1,4 @@
-// When to try a request again: our own backoff and the server's Retry-After, both capped, and a sleep
-// that a cancelled request cuts short.
+// When to try a request again: our own backoff and the server's Retry-After, both capped.
 const MAX_RETRY_AFTER_MS = 30_000;
 const MAX_BACKOFF_MS = 8_000;
 
@@ -17,19 +16,4 @@ export function retryAfter(headers: Headers, now = Date.now()): number | undefin
 	const date = Date.parse(value);
 	if (Number.isNaN(date)) return undefined;
 	return Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (signal?.aborted) return reject(new Error('aborted'));
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(new Error('aborted'));
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, ms);
-		signal?.addEventListener('abort', onAbort, {once: true});
-	});
 }

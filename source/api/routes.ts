@@ -6,6 +6,11 @@ import type {Query} from './http.ts';
 
 const seg = (id: string): string => encodeURIComponent(id);
 
+const interaction = (generation: RouteGeneration, interactionId: string, projectId: string) =>
+	generation === 'current'
+		? `/v1/app/interaction/${seg(interactionId)}`
+		: `/v1/app/project/${seg(projectId)}/interaction/${seg(interactionId)}`;
+
 export const routes = {
 	me: () => '/v1/app/me',
 	userProjects: (userId: string) => `/v1/app/user/${seg(userId)}/project`,
@@ -21,10 +26,9 @@ export const routes = {
 			: {path: `/v1/app/project/${seg(projectId)}/interaction`, query: {threadId}},
 	/** Legacy only: the one route that ever listed a whole project's interactions. */
 	projectInteractions: (projectId: string) => `/v1/app/project/${seg(projectId)}/interaction`,
-	interaction: (generation: RouteGeneration, interactionId: string, projectId: string) =>
-		generation === 'current'
-			? `/v1/app/interaction/${seg(interactionId)}`
-			: `/v1/app/project/${seg(projectId)}/interaction/${seg(interactionId)}`,
+	interaction,
+	interactionStream: (generation: RouteGeneration, interactionId: string, projectId: string) =>
+		`${interaction(generation, interactionId, projectId)}/stream`,
 };
 
 /**

@@ -1,14 +1,20 @@
-// Watching a Processing interaction over its SSE stream (zylon-api.md §8). Plain fetch rather than the
-// client's ofetch loop: a stream is read as it arrives, is never retried, and only its connect is timed
-// (a quiet generation can legitimately send nothing for a while). A 404 becomes a typed 'not-found'
-// ApiError so that the caller can fall back to polling.
+// Watching a Processing interaction over its stream (zylon-api.md §8). The request goes through the client's
+// own path (client.openStream → http.ts: route generations, auth, status words, timeouts); only reading the
+// answer is done here, as it arrives: a quiet generation can legitimately send nothing for a while, so only
+// the wait for the headers is timed.
+//
+// The developer manual documents Server-Sent Events, while the vendor's OpenAPI document declares the route as
+// application/json: we ask for both, SSE preferred, and read a JSON answer as one event, an array of events or
+// newline-delimited events. A 406, or an answer that holds no event we know, is not an error: the caller polls.
+import {setTimeout as delay} from 'node:timers/promises';
 import type {StreamEvent} from '../domain/stream.ts';
 import {sanitizeLine} from '../lib/sanitize.ts';
-import type {RouteGeneration, ZylonClient} from './client-types.ts';
-import {ApiError} from './errors.ts';
-import {retryAfter} from './retry-timing.ts';
-import {capital} from './http-words.ts';
-import {parseStreamEvent} from './parse/stream-event.ts';
+import type {ZylonClient} from './client-types.ts';
+import {ApiError, isApiError} from './errors.ts';
+import {readCapped} from './body.ts';
+import {capital, networkReason} from './http-words.ts';
+import type {Opened} from './client-types.ts';
+import {parseStreamEventJson, parseStreamEvent} from './parse/stream-event.ts';
 import {createSseParser, SseTooLargeError} from './sse.ts';
 
 export type StreamOptions = {
@@ -16,20 +22,19 @@ export type StreamOptions = {
 	readonly onEvent: (event: StreamEvent) => void;
 	/** How long to wait for the response headers (default 15 000 ms); the body itself is not timed. */
 	readonly connectTimeoutMs?: number;
-	/** Only for tests that must control the transport. */
-	readonly fetch?: typeof globalThis.fetch;
 };
 
-/** How the stream ended: a `done` (or `error`) event, or the server closing without one. */
-export type StreamEnd = {readonly reason: 'done' | 'error' | 'closed'; readonly events: number};
+/**
+ * How the stream ended: a `done` (or `error`) event, the server closing without one, or 'unusable': a 406
+ * or an answer with no event in it (nothing was delivered; poll instead).
+ */
+export type StreamEnd = {readonly reason: 'done' | 'error' | 'closed' | 'unusable'; readonly events: number};
 
-const seg = (id: string) => encodeURIComponent(id);
+/** SSE first; the JSON forms the vendor's OpenAPI document declares after it. */
+export const STREAM_ACCEPT = 'text/event-stream, application/json;q=0.9, application/x-ndjson;q=0.8';
 
-export function streamPath(generation: RouteGeneration, interactionId: string, projectId: string): string {
-	return generation === 'current'
-		? `/v1/app/interaction/${seg(interactionId)}/stream`
-		: `/v1/app/project/${seg(projectId)}/interaction/${seg(interactionId)}/stream`;
-}
+/** A whole JSON answer is read at once: bounded like any other answer. */
+const MAX_JSON_STREAM_BYTES = 64 * 1024 * 1024;
 
 /**
  * Streams the interaction's events to `onEvent` until `done`, `error` or the end of the body. Uses the
@@ -41,69 +46,74 @@ export async function streamInteraction(
 	projectId: string | undefined,
 	options: StreamOptions,
 ): Promise<StreamEnd> {
-	const known = client.generation();
-	const order: RouteGeneration[] = known ? [known] : ['current', 'legacy'];
 	const resource = `the stream of interaction ${sanitizeLine(interactionId)}`;
-	for (const generation of order) {
-		if (generation === 'legacy' && !projectId) break;
-		const response = await connect(
-			client,
-			streamPath(generation, interactionId, projectId ?? ''),
-			resource,
-			options,
-		);
-		if (response.status === 404) {
-			await response.body?.cancel().catch(() => undefined);
-			continue;
-		}
-		if (!response.ok) {
-			await response.body?.cancel().catch(() => undefined);
-			throw statusError(client, response, resource);
-		}
-		return read(response, resource, options);
-	}
-	throw new ApiError('not-found', `No stream for interaction ${sanitizeLine(interactionId)} (404)`, {
-		status: 404,
-		resource,
-	});
-}
-
-async function connect(client: ZylonClient, path: string, resource: string, options: StreamOptions) {
-	const {connection} = client;
-	const timeoutMs = options.connectTimeoutMs ?? 15_000;
-	const connectTimer = new AbortController();
-	const timer = setTimeout(() => connectTimer.abort(), timeoutMs);
-	const signal = options.signal
-		? AbortSignal.any([options.signal, connectTimer.signal])
-		: connectTimer.signal;
+	let opened: Opened;
 	try {
-		return await (options.fetch ?? globalThis.fetch)(`${connection.baseUrl}${path}`, {
-			method: 'GET',
-			headers: {
-				authorization: `Bearer ${connection.token}`,
-				'x-org': connection.org,
-				accept: 'text/event-stream',
-				'cache-control': 'no-cache',
-			},
-			signal,
+		opened = await client.openStream(interactionId, projectId, {
+			accept: STREAM_ACCEPT,
+			signal: options.signal,
+			connectTimeoutMs: options.connectTimeoutMs ?? 15_000,
 		});
 	} catch (error) {
-		if (options.signal?.aborted) throw new ApiError('aborted', `Stopped reading ${resource}`, {resource});
-		if (connectTimer.signal.aborted) {
-			throw new ApiError('timeout', `${capital(resource)}: no answer within ${timeoutMs / 1000} s`, {
-				resource,
-			});
-		}
-		const host = new URL(connection.baseUrl).host;
-		throw new ApiError('network', `Could not connect to ${host}: ${reason(error)}`, {resource});
-	} finally {
-		// Headers are in (or it failed): the body may take as long as the generation does.
-		clearTimeout(timer);
+		// A server that cannot send any form we asked for: not a failure of the interaction.
+		if (isApiError(error) && error.details.status === 406) return {reason: 'unusable', events: 0};
+		throw error;
+	}
+	const type = (opened.headers.get('content-type') ?? '').toLowerCase();
+	if (/json/.test(type)) return readJson(opened, resource, options);
+	if (type === '' || type.includes('text/event-stream')) return readSse(opened, resource, options);
+	await opened.body?.cancel().catch(() => undefined);
+	return {reason: 'unusable', events: 0};
+}
+
+const stopped = (resource: string) => new ApiError('aborted', `Stopped reading ${resource}`, {resource});
+
+/** A JSON answer's events: one event object, an array of them, or one per line; undefined if it is none of those. */
+export function jsonEvents(text: string): readonly unknown[] | undefined {
+	const trimmed = text.trim();
+	if (trimmed === '') return [];
+	try {
+		const value: unknown = JSON.parse(trimmed);
+		return Array.isArray(value) ? value : [value];
+	} catch {
+		// Not one JSON value: newline-delimited ones, or nothing usable.
+	}
+	try {
+		return trimmed
+			.split(/\r?\n/)
+			.filter(line => line.trim() !== '')
+			.map(line => JSON.parse(line) as unknown);
+	} catch {
+		return undefined;
 	}
 }
 
-async function read(response: Response, resource: string, options: StreamOptions): Promise<StreamEnd> {
-	const body = response.body;
+async function readJson(opened: Opened, resource: string, options: StreamOptions): Promise<StreamEnd> {
+	let text: string;
+	try {
+		text = await readCapped(opened as Response, MAX_JSON_STREAM_BYTES, resource);
+	} catch (error) {
+		if (options.signal?.aborted) throw stopped(resource);
+		if (isApiError(error)) throw error;
+		throw new ApiError('network', `${capital(resource)} broke off: ${networkReason(error)}`, {resource});
+	}
+	const items = jsonEvents(text) ?? [];
+	const events = items.flatMap(item => {
+		const event = parseStreamEventJson('', item);
+		return event && event.type !== 'unknown' ? [event] : [];
+	});
+	if (events.length === 0) return {reason: 'unusable', events: 0};
+	let count = 0;
+	for (const event of events) {
+		count++;
+		options.onEvent(event);
+		if (event.type === 'done' || event.type === 'error') return {reason: event.type, events: count};
+	}
+	return {reason: 'closed', events: count};
+}
+
+async function readSse(opened: Opened, resource: string, options: StreamOptions): Promise<StreamEnd> {
+	const body = opened.body;
 	if (!body) return {reason: 'closed', events: 0};
 	const reader = body.pipeThrough(new TextDecoderStream()).getReader();
 	const parser = createSseParser();
@@ -116,10 +126,10 @@ async function read(response: Response, resource: string, options: StreamOptions
 			try {
 				chunk = await reader.read();
 			} catch (error) {
-				if (options.signal?.aborted) throw new ApiError('aborted', `Stopped reading ${resource}`, {resource});
-				throw new ApiError('network', `${capital(resource)} broke off: ${reason(error)}`, {resource});
+				if (options.signal?.aborted) throw stopped(resource);
+				throw new ApiError('network', `${capital(resource)} broke off: ${networkReason(error)}`, {resource});
 			}
-			if (options.signal?.aborted) throw new ApiError('aborted', `Stopped reading ${resource}`, {resource});
+			if (options.signal?.aborted) throw stopped(resource);
 			if (chunk.done) return {reason: 'closed', events};
 			let messages;
 			try {
@@ -151,41 +161,15 @@ const DRAIN_GRACE_MS = 1000;
 // Some servers finalise the interaction only once the response has been written out to its end, so
 // hanging up at `done` could leave it Processing; a server that keeps the socket open is cut off.
 async function drain(reader: ReadableStreamDefaultReader<string>, graceMs: number): Promise<void> {
-	let timer: NodeJS.Timeout | undefined;
-	const expired = new Promise<'expired'>(resolve => {
-		timer = setTimeout(() => resolve('expired'), graceMs);
-	});
+	const grace = new AbortController();
+	const expired = delay(graceMs, 'expired' as const, {signal: grace.signal}).catch(() => 'expired' as const);
 	try {
 		for (;;) {
 			const next = await Promise.race([reader.read().catch(() => ({done: true}) as const), expired]);
 			if (next === 'expired' || next.done) break;
 		}
 	} finally {
-		clearTimeout(timer);
+		grace.abort();
 		await reader.cancel().catch(() => undefined);
 	}
-}
-
-function statusError(client: ZylonClient, response: Response, resource: string): ApiError {
-	const {status} = response;
-	const details = {status, resource, retryAfterMs: retryAfter(response.headers)};
-	if (status === 401)
-		return new ApiError(
-			'unauthorized',
-			`The server refused the token from ${client.connection.tokenSource} (401)`,
-			details,
-		);
-	if (status === 403) return new ApiError('forbidden', `Not allowed to read ${resource} (403)`, details);
-	if (status === 429) return new ApiError('rate-limited', `Too many requests for ${resource} (429)`, details);
-	if (status >= 500)
-		return new ApiError('server', `The server failed to send ${resource} (${status})`, details);
-	return new ApiError('http', `Could not read ${resource} (${status})`, details);
-}
-
-function reason(error: unknown): string {
-	const cause =
-		error instanceof Error
-			? ((error.cause as {code?: string} | undefined)?.code ?? error.message)
-			: String(error);
-	return sanitizeLine(String(cause)).slice(0, 120);
 }

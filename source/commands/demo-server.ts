@@ -1,9 +1,10 @@
 import {startDemoServer} from '../demo/index.ts';
-import type {DemoGeneration} from '../demo/types.ts';
+import type {DemoGeneration, DemoStreamMode} from '../demo/types.ts';
 import type {CliFlags} from '../cli-help.ts';
 import {ConfigError} from '../config/errors.ts';
 
 const generations: readonly DemoGeneration[] = ['current', 'legacy', 'both'];
+const streamModes: readonly DemoStreamMode[] = ['sse', 'json', 'ndjson'];
 
 export async function runDemoServer(flags: CliFlags): Promise<void> {
 	const generation = (flags.generation ?? 'both') as DemoGeneration;
@@ -13,7 +14,13 @@ export async function runDemoServer(flags: CliFlags): Promise<void> {
 		);
 	}
 
+	const stream = (flags.stream ?? 'sse') as DemoStreamMode;
+	if (!streamModes.includes(stream)) {
+		throw new ConfigError(`--stream must be one of ${streamModes.join(', ')} (got "${flags.stream}")`);
+	}
+
 	const server = await startDemoServer({
+		stream,
 		port: flags.port ?? 0,
 		generation,
 		interactions: flags.interactions,
@@ -21,7 +28,7 @@ export async function runDemoServer(flags: CliFlags): Promise<void> {
 	});
 	process.stdout.write(
 		[
-			`Zylon demo workspace on ${server.url} (routes: ${generation})`,
+			`Zylon demo workspace on ${server.url} (routes: ${generation}, stream: ${stream})`,
 			`  ZYLON_URL=${server.url} ZYLON_ORG=${server.org} ZYLON_TOKEN=${server.token} zylon-tui`,
 			'Ctrl-C stops it.',
 			'',

@@ -30,7 +30,7 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 	await prefetch.sent;
 	const [{render}, {App}] = await Promise.all([import('ink'), import('../app.tsx')]);
 	await prefetch.settled(FIRST_FRAME_WAIT_MS);
-	const first = await firstScreen(prefetch, session.client.connection, plan);
+	const first = await firstScreen(prefetch, plan);
 	// Ink turns raw mode on in an effect, after the first frame is drawn: a key typed in between was echoed by
 	// the tty, and at the end of a full-width footer the echo scrolled the screen. Ink takes it over from here
 	// (and turns it off on exit); not earlier, so that Ctrl-C still interrupts a slow start.
@@ -89,6 +89,6 @@ function userHint(session: Session): {rememberedUserId?: string; onUser?: (user:
 	const key = connectionKey(session.client.connection);
 	return {
 		rememberedUserId: rememberedUserId(file, key),
-		onUser: user => void rememberUserId(file, key, user.id),
+		onUser: user => rememberUserId(file, key, user.id),
 	};
 }

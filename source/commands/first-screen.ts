@@ -2,9 +2,10 @@
 // modules load; without this the first frame would still show a spinner and the list would follow a frame (and a
 // round of effects) later. Whatever is not in yet is left to the screens, which ask the client as usual.
 import type {ZylonClient} from '../api/client-types.ts';
+import {intercept, type ClientMethod} from '../api/intercept.ts';
 import {resolveDeepLink, type DeepLink, type Place} from '../deep-link.ts';
 import type {Interaction, Page, PageOrder, Project} from '../domain/types.ts';
-import {allPages} from '../lib/all-pages.ts';
+import {allPages, firstInteractionPage} from '../domain/all-pages.ts';
 import type {Prefetching} from './startup-prefetch.ts';
 
 export type FirstScreen = {
@@ -17,39 +18,26 @@ export type FirstScreen = {
 };
 
 export async function firstScreen(
-	prefetch: Pick<Prefetching, 'peek' | 'forget'>,
-	connection: ZylonClient['connection'],
+	prefetch: Pick<Prefetching, 'client' | 'peek' | 'forget'>,
 	plan: {readonly deepLink: DeepLink; readonly order: PageOrder; readonly pageSize: number},
 ): Promise<FirstScreen> {
 	let missing = false;
-	const used: Array<[string, readonly unknown[]]> = [];
-	const answer = async <T>(method: string, args: readonly unknown[]): Promise<T> => {
-		const found = prefetch.peek(method, args);
-		if (!found) {
-			missing = true;
-			throw new Error(`${method}: not in yet`);
-		}
-		used.push([method, args]);
-		return found.value as T;
-	};
+	const used: Array<[ClientMethod, readonly unknown[]]> = [];
 	// Shown now, so the screens must not be handed the same answers again later (a reload, a revisit).
 	const shown = (screen: FirstScreen): FirstScreen => {
 		for (const [method, args] of used) prefetch.forget(method, args);
 		return screen;
 	};
-	// Answers only from what is in; any other call marks the result unusable.
-	const inHand: ZylonClient = {
-		connection,
-		generation: () => undefined,
-		refreshThreads: () => undefined,
-		me: async () => answer('me', []),
-		projects: async (userId, page) => answer('projects', [userId, page]),
-		project: async projectId => answer('project', [projectId]),
-		threads: async (projectId, page) => answer('threads', [projectId, page]),
-		thread: async (threadId, projectId) => answer('thread', [threadId, projectId]),
-		interactions: async (scope, page) => answer('interactions', [scope, page]),
-		interaction: async (interactionId, projectId) => answer('interaction', [interactionId, projectId]),
-	};
+	// Answers only from what is in; any other call marks the result unusable. Never asks the server.
+	const inHand: ZylonClient = intercept(prefetch.client, (method, args) => {
+		const found = prefetch.peek(method, args);
+		if (!found) {
+			missing = true;
+			return Promise.reject(new Error(`${method}: not in yet`)) as never;
+		}
+		used.push([method, args]);
+		return Promise.resolve(found.value) as never;
+	});
 	const {deepLink, order, pageSize} = plan;
 	try {
 		if (!deepLink.projectId && !deepLink.threadId && !deepLink.interactionId) {
@@ -65,7 +53,7 @@ export async function firstScreen(
 		if (place.level !== 'interactions') return shown(resolved);
 		const scope = {projectId: place.project.id, threadId: place.thread?.id};
 		const firstPage = await inHand
-			.interactions(scope, {first: pageSize, order, totalCount: true})
+			.interactions(scope, firstInteractionPage(pageSize, order))
 			.catch(() => undefined);
 		return shown({...resolved, firstPage});
 	} catch {

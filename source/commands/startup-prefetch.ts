@@ -5,9 +5,11 @@
 import {subscribe, unsubscribe} from 'node:diagnostics_channel';
 import type {ZylonClient} from '../api/client-types.ts';
 import {ApiError} from '../api/errors.ts';
+import {callKey, intercept, signalOf, type ClientMethod} from '../api/intercept.ts';
 import {requestSentChannel} from '../api/transport.ts';
 import type {DeepLink} from '../deep-link.ts';
-import type {PageOrder, PageRequest, User} from '../domain/types.ts';
+import {firstInteractionPage, firstListPage} from '../domain/all-pages.ts';
+import type {PageOrder, User} from '../domain/types.ts';
 
 export type StartupPlan = {
 	readonly deepLink: DeepLink;
@@ -19,24 +21,12 @@ export type StartupPlan = {
 	readonly onUser?: (user: User) => void;
 };
 
-/** Must match what the project screen asks for its first page (lib/all-pages.ts). */
-export const PROJECTS_FIRST_PAGE: PageRequest = {first: 100};
-
 type Pending = {
 	readonly promise: Promise<unknown>;
 	readonly controller: AbortController;
 	/** Set once the answer is in: the first frame can be drawn with it instead of a spinner. */
 	answer?: {readonly value: unknown};
 };
-
-/** A stable key for a call: its name and arguments, object keys sorted, undefined dropped. */
-export function callKey(method: string, args: readonly unknown[]): string {
-	return `${method}:${JSON.stringify(args, (_key, value: unknown) =>
-		value && typeof value === 'object' && !Array.isArray(value)
-			? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
-			: value,
-	)}`;
-}
 
 export type Prefetching = {
 	readonly client: ZylonClient;
@@ -48,9 +38,9 @@ export type Prefetching = {
 	/** Resolves once every prefetched request has settled, or after `ms`, whichever is first. */
 	settled(ms: number): Promise<void>;
 	/** The answer of a prefetched call already in, without taking it from the screen that will ask. */
-	peek(method: string, args: readonly unknown[]): {readonly value: unknown} | undefined;
+	peek(method: ClientMethod, args: readonly unknown[]): {readonly value: unknown} | undefined;
 	/** Drops a prefetched answer that was used elsewhere, so a later call asks the server afresh. */
-	forget(method: string, args: readonly unknown[]): void;
+	forget(method: ClientMethod, args: readonly unknown[]): void;
 };
 
 const MAX_TURNS = 4;
@@ -68,7 +58,11 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 	};
 	subscribe(requestSentChannel, count);
 
-	function start(method: string, args: readonly unknown[], run: (signal: AbortSignal) => Promise<unknown>) {
+	function start(
+		method: ClientMethod,
+		args: readonly unknown[],
+		run: (signal: AbortSignal) => Promise<unknown>,
+	) {
 		const controller = new AbortController();
 		unsent++;
 		const promise = run(controller.signal);
@@ -93,28 +87,22 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		return Promise.race([done, late]).finally(() => clearTimeout(timer));
 	}
 
-	function take<T>(
-		method: string,
-		args: readonly unknown[],
-		signal: AbortSignal | undefined,
-		call: () => Promise<T>,
-	) {
+	function take<T>(method: ClientMethod, args: readonly unknown[], call: () => T): T {
 		const key = callKey(method, args);
 		const entry = pending.get(key);
 		if (!entry) return call();
 		pending.delete(key);
-		if (!signal) return entry.promise as Promise<T>;
-		return new Promise<T>((resolve, reject) => {
+		const signal = signalOf(args);
+		if (!signal) return entry.promise as T;
+		return new Promise((resolve, reject) => {
 			const abort = () => {
 				entry.controller.abort();
 				reject(new ApiError('aborted', `Cancelled: ${method}`));
 			};
 			if (signal.aborted) return abort();
 			signal.addEventListener('abort', abort, {once: true});
-			(entry.promise as Promise<T>)
-				.then(resolve, reject)
-				.finally(() => signal.removeEventListener('abort', abort));
-		});
+			entry.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+		}) as T;
 	}
 
 	const {deepLink: link, order, pageSize} = plan;
@@ -122,9 +110,8 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		start('me', [], signal => client.me(signal));
 		if (plan.rememberedUserId) {
 			const userId = plan.rememberedUserId;
-			start('projects', [userId, PROJECTS_FIRST_PAGE], signal =>
-				client.projects(userId, PROJECTS_FIRST_PAGE, signal),
-			);
+			const page = firstListPage();
+			start('projects', [userId, page], signal => client.projects(userId, page, signal));
 		}
 	} else {
 		// What resolveDeepLink asks first, and the interaction list's first page when it is already named.
@@ -142,7 +129,7 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 			start('thread', [threadId, projectId], signal => client.thread(threadId, projectId, signal));
 			if (projectId) {
 				const scope = {projectId, threadId};
-				const first: PageRequest = {first: pageSize, order, totalCount: true};
+				const first = firstInteractionPage(pageSize, order);
 				start('interactions', [scope, first], signal => client.interactions(scope, first, signal));
 			}
 		}
@@ -156,29 +143,11 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		onSent();
 	})();
 
-	const wrapped: ZylonClient = {
-		connection: client.connection,
-		generation: () => client.generation(),
-		refreshThreads: projectId => client.refreshThreads(projectId),
-		me(signal) {
-			const answer = take<User>('me', [], signal, () => client.me(signal));
-			if (plan.onUser) answer.then(plan.onUser, () => undefined);
-			return answer;
-		},
-		projects: (userId, page, signal) =>
-			take('projects', [userId, page], signal, () => client.projects(userId, page, signal)),
-		project: (projectId, signal) =>
-			take('project', [projectId], signal, () => client.project(projectId, signal)),
-		threads: (projectId, page, signal) => client.threads(projectId, page, signal),
-		thread: (threadId, projectId, signal) =>
-			take('thread', [threadId, projectId], signal, () => client.thread(threadId, projectId, signal)),
-		interactions: (scope, page, signal) =>
-			take('interactions', [scope, page], signal, () => client.interactions(scope, page, signal)),
-		interaction: (interactionId, projectId, signal) =>
-			take('interaction', [interactionId, projectId], signal, () =>
-				client.interaction(interactionId, projectId, signal),
-			),
-	};
+	const wrapped = intercept(client, (method, args, next) => {
+		const answer = take(method, args, next);
+		if (method === 'me' && plan.onUser) (answer as Promise<User>).then(plan.onUser, () => undefined);
+		return answer;
+	});
 	return {
 		client: wrapped,
 		sent,

@@ -3,11 +3,10 @@
 // The connection is keyed by a hash (no host, org or token in the file); any read or write failure just
 // means no hint.
 import {createHash} from 'node:crypto';
-import {readFileSync} from 'node:fs';
-import {mkdir, rename, writeFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import type {Connection} from '../api/client-types.ts';
+import {readStateFile, writeStateFile} from '../lib/state-file.ts';
 
 const MAX_ENTRIES = 32;
 
@@ -25,14 +24,7 @@ export function connectionKey(connection: Pick<Connection, 'baseUrl' | 'org' | '
 		.slice(0, 22);
 }
 
-function readEntries(file: string): Entries {
-	try {
-		const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Entries) : {};
-	} catch {
-		return {};
-	}
-}
+const readEntries = (file: string): Entries => readStateFile(file) as Entries;
 
 /** Synchronous on purpose: a tiny file read at startup, before anything else is waiting. */
 export function rememberedUserId(file: string, key: string): string | undefined {
@@ -40,20 +32,13 @@ export function rememberedUserId(file: string, key: string): string | undefined 
 	return typeof id === 'string' && id.length > 0 && id.length < 200 ? id : undefined;
 }
 
-export async function rememberUserId(file: string, key: string, userId: string): Promise<void> {
+export function rememberUserId(file: string, key: string, userId: string): void {
 	const entries = readEntries(file);
 	if (entries[key]?.userId === userId) return;
 	entries[key] = {userId, at: Date.now()};
 	const kept = Object.entries(entries)
 		.sort((a, b) => (b[1]?.at ?? 0) - (a[1]?.at ?? 0))
 		.slice(0, MAX_ENTRIES);
-	try {
-		await mkdir(path.dirname(file), {recursive: true, mode: 0o700});
-		// Written aside and renamed, so a concurrent start never reads half a file.
-		const temporary = `${file}.${process.pid}.tmp`;
-		await writeFile(temporary, JSON.stringify(Object.fromEntries(kept)), {mode: 0o600});
-		await rename(temporary, file);
-	} catch {
-		// A read-only or missing cache directory only costs the next start one round trip.
-	}
+	// A read-only or missing cache directory only costs the next start one round trip.
+	writeStateFile(file, Object.fromEntries(kept));
 }

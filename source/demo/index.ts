@@ -9,7 +9,7 @@ import type {DemoOptions, Fault, RequestLogEntry} from './types.ts';
 
 export type {DemoFixtures} from './data.ts';
 export type {AddedProject, AddedThread} from './added.ts';
-export type {DemoOptions, Fault, RequestLogEntry} from './types.ts';
+export type {DemoGeneration, DemoOptions, Fault, RequestLogEntry} from './types.ts';
 
 export const DEFAULT_DEMO_TOKEN = 'zdemo_tok_9c41e2b7f05a4d13-DO-NOT-PRINT';
 
@@ -52,6 +52,7 @@ export async function startDemoServer(options: DemoOptions = {}): Promise<DemoSe
 			now: Date.now,
 			streamSpacingMs: 50,
 			threadUpdatedAt: options.threadUpdatedAt ?? true,
+			streamMode: options.stream ?? 'sse',
 		},
 		token,
 		latencyMs: options.latencyMs ?? 0,

@@ -5,12 +5,12 @@ import type {ServerResponse} from 'node:http';
 import {findInteraction, type ProjectRecord, type Workspace} from './data.ts';
 import {indexedArray, paginate, PagingError, parsePageQuery, type Indexed} from './paging.ts';
 import {streamInteraction} from './sse.ts';
-import type {DemoGeneration} from './types.ts';
+import type {DemoGeneration, DemoStreamMode} from './types.ts';
 import type {InteractionDto, ProjectDto, ThreadWire} from './wire.ts';
 
 export type Reply =
 	| {readonly status: number; readonly json: unknown; readonly headers?: Readonly<Record<string, string>>}
-	| {readonly status: 200; readonly stream: (res: ServerResponse) => void};
+	| {readonly status: 200; readonly stream: (res: ServerResponse, accept: string) => void};
 
 export type RouteContext = {
 	readonly ws: Workspace;
@@ -20,6 +20,7 @@ export type RouteContext = {
 	readonly streamSpacingMs: number;
 	/** Serve threads' updated_at (their newest interaction's time). */
 	readonly threadUpdatedAt: boolean;
+	readonly streamMode: DemoStreamMode;
 };
 
 export const errorReply = (status: number, message: string, headers?: Record<string, string>): Reply => ({
@@ -93,8 +94,10 @@ function interactionList(items: Indexed<InteractionDto>, query: Query): Reply {
 function streamReply(ctx: RouteContext, dto: InteractionDto, project: ProjectRecord): Reply {
 	return {
 		status: 200,
-		stream: res =>
+		stream: (res, accept) =>
 			streamInteraction(res, dto, {
+				mode: ctx.streamMode,
+				accept,
 				spacingMs: ctx.streamSpacingMs,
 				stuck: dto.id === ctx.ws.fixtures.interactions.stuck,
 				now: ctx.now,

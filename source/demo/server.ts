@@ -2,6 +2,7 @@
 // the pure routing in routes.ts.
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {setTimeout as delay} from 'node:timers/promises';
 import {errorReply, route, type Reply, type RouteContext} from './routes.ts';
 import type {Fault, RequestLogEntry} from './types.ts';
 
@@ -16,7 +17,7 @@ export type ServerState = {
 	readonly log: RequestLogEntry[];
 };
 
-const sleep = (ms: number) => new Promise<void>(resolve => (ms > 0 ? setTimeout(resolve, ms) : resolve()));
+const sleep = async (ms: number) => (ms > 0 ? delay(ms) : undefined);
 
 const routeMatches = (pattern: Fault['route'], path: string): boolean =>
 	pattern === undefined || (typeof pattern === 'string' ? path.includes(pattern) : pattern.test(path));
@@ -144,8 +145,8 @@ export function createHandler(state: ServerState) {
 				: answer(state, req, url.pathname, query);
 
 		if ('stream' in reply) {
-			entry.status = 200;
-			reply.stream(res);
+			reply.stream(res, req.headers.accept ?? '*/*');
+			entry.status = res.statusCode;
 			return;
 		}
 		entry.status = fault?.status ?? reply.status;

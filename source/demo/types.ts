@@ -2,6 +2,13 @@
 
 export type DemoGeneration = 'current' | 'legacy' | 'both';
 
+/**
+ * How the interaction stream answers. 'sse' (the default): Server-Sent Events, as the developer manual
+ * documents. 'json' / 'ndjson': as the vendor's OpenAPI document declares the route, application/json (an
+ * array of events) or newline-delimited events, all at once; 406 to an Accept that allows neither.
+ */
+export type DemoStreamMode = 'sse' | 'json' | 'ndjson';
+
 /** One injected fault. Matches requests whose path (without query) matches `route`. */
 export type Fault = {
 	/** Substring of the request path, or a RegExp. Omitted: every route. */
@@ -35,6 +42,7 @@ export type DemoOptions = {
 	/** Added latency on every request (ms). */
 	readonly latencyMs?: number;
 	readonly faults?: readonly Fault[];
+	readonly stream?: DemoStreamMode; // default 'sse'
 };
 
 export type RequestLogEntry = {

@@ -204,6 +204,15 @@ export type Page<T> = {
 	readonly totalCount?: number;
 };
 
+/**
+ * The cursor that fetches the page after this one, or undefined at the end. A server that says there is more
+ * but sends no cursor gets the last item's id (zylon-api.md §4: the cursor is the edge item's id).
+ */
+export function nextAfter(page: Page<{readonly id?: string}>): string | undefined {
+	if (!page.hasNextPage) return undefined;
+	return page.nextCursor ?? page.items.at(-1)?.id;
+}
+
 export type PageOrder = 'ASC' | 'DESC';
 
 /** Cursor paging: forward with first/after, backward with last/before. */

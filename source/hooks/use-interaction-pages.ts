@@ -2,6 +2,7 @@
 // ahead of time so that paging forward shows without a spinner. One request at a time per list.
 import {useEffect, useRef, type Dispatch} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
+import {firstInteractionPage} from '../domain/all-pages.ts';
 import type {InteractionScope, PageOrder} from '../domain/types.ts';
 import {errorMessage} from '../lib/error-message.ts';
 import type {ExplorerAction, ExplorerState, Viewport} from '../state/explorer.ts';
@@ -40,7 +41,13 @@ export function useInteractionPages({client, scope, order, pageSize, state, disp
 		controllers.current.add(controller);
 		dispatch({type: 'loading', page: target});
 		client
-			.interactions(scope, {first: pageSize, after, order, totalCount: target === 0}, controller.signal)
+			.interactions(
+				scope,
+				target === 0
+					? firstInteractionPage(pageSize, order)
+					: {first: pageSize, after, order, totalCount: false},
+				controller.signal,
+			)
 			.then(
 				data => {
 					if (!controller.signal.aborted)

@@ -1,7 +1,9 @@
 // A Processing interaction, kept current: its stream's events are folded into the output (flushed to
 // React at most every FLUSH_MS, not per token), and when the stream ends the interaction is fetched
-// again for its final form. Where the server has no stream route (404) or the stream breaks, the
-// interaction is polled instead until it leaves Processing.
+// again for its final form. Where the server has no stream route (404), cannot send a form we accept (406,
+// or an answer without events) or the stream breaks, the interaction is polled instead until it leaves
+// Processing; only a break is worth an error line.
+import {setTimeout as delay} from 'node:timers/promises';
 import {useEffect, useState} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
 import {isApiError} from '../api/errors.ts';
@@ -31,19 +33,6 @@ type Held = {
 	readonly mode: LiveMode;
 	readonly error?: string;
 };
-
-const sleep = (ms: number, signal: AbortSignal) =>
-	new Promise<void>(resolve => {
-		const timer = setTimeout(resolve, ms);
-		signal.addEventListener(
-			'abort',
-			() => {
-				clearTimeout(timer);
-				resolve();
-			},
-			{once: true},
-		);
-	});
 
 export function useLiveInteraction<T extends Interaction | undefined>(
 	client: ZylonClient,
@@ -86,7 +75,7 @@ export function useLiveInteraction<T extends Interaction | undefined>(
 					if (signal.aborted) return;
 					trouble(errorMessage(caught));
 				}
-				await sleep(pollMs, signal);
+				await delay(pollMs, undefined, {signal}).catch(() => undefined);
 			}
 		}
 

@@ -39,7 +39,7 @@ import {
 	type Layout,
 } from './explorer-layout.ts';
 import {FilterLine} from '../components/filter-line.tsx';
-import {useDeepSelect} from '../hooks/use-deep-select.ts';
+import {useDeepSeek, useDeepSelect} from '../hooks/use-deep-select.ts';
 
 type Props = {
 	readonly client: ZylonClient;
@@ -52,6 +52,8 @@ type Props = {
 	readonly active: boolean;
 	/** A deep-linked interaction to select once its page is on screen. */
 	readonly selectId?: string;
+	/** That interaction itself, already fetched: its detail shows until the list has found its row. */
+	readonly pinned?: Interaction;
 	/** The first page, already in hand at start-up. */
 	readonly firstPage?: Page<Interaction>;
 	readonly message?: string;
@@ -70,7 +72,10 @@ function viewport(layout: Layout, inputLines: number, hasError: boolean, detailL
 }
 
 export function ExplorerScreen(props: Props) {
-	const {client, scope, order, pageSize, width, height} = props;
+	const {client, order, pageSize, width, height} = props;
+	// The parent builds a new scope object on every render: the list's requests restart only for another scope.
+	const {projectId, threadId} = props.scope;
+	const scope = useMemo(() => ({projectId, threadId}), [projectId, threadId]);
 	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => {
 		const start = initialExplorer(8, pageSize);
 		if (!props.firstPage) return start;
@@ -85,7 +90,8 @@ export function ExplorerScreen(props: Props) {
 	);
 	const [notice, setNotice] = useState<string>();
 	const nowMs = useNow(state.following ? 1000 : 30_000);
-	const live = useLiveInteraction(client, selected(state));
+	const seek = useDeepSeek(props.selectId);
+	const live = useLiveInteraction(client, seek.seeking && props.pinned ? props.pinned : selected(state));
 	const interaction = live.interaction;
 	const tab = shownTab(state);
 	const options = {systemExpanded: state.systemExpanded, nowMs};
@@ -103,7 +109,7 @@ export function ExplorerScreen(props: Props) {
 	const view = viewport(layout, inputLines, state.error !== undefined, lines.length);
 	const {detailHeight} = view;
 	useInteractionPages({client, scope, order, pageSize, state, dispatch, view});
-	useDeepSelect(props.selectId, state, dispatch, view, setNotice);
+	useDeepSelect(props.selectId, seek, state, dispatch, view, setNotice);
 	const follow = useFollow({
 		client,
 		scope,

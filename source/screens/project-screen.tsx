@@ -2,7 +2,7 @@ import {useMemo} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
 import type {Project} from '../domain/types.ts';
 import {formatCount} from '../domain/format.ts';
-import {allPages} from '../lib/all-pages.ts';
+import {allPages} from '../domain/all-pages.ts';
 import {useAsync} from '../hooks/use-async.ts';
 import {SelectScreen, type SelectItem} from './select-screen.tsx';
 

@@ -1,7 +1,7 @@
 import type {ZylonClient} from '../api/client-types.ts';
 import {formatDateTimeUtc} from '../domain/format.ts';
 import type {Project, Thread} from '../domain/types.ts';
-import {allPages} from '../lib/all-pages.ts';
+import {allPages} from '../domain/all-pages.ts';
 import {useAsync} from '../hooks/use-async.ts';
 import {SelectScreen, type SelectItem} from './select-screen.tsx';
 

@@ -1,7 +1,7 @@
 // A bounded cache of API pages. Page n is fetched with `first=size&after=afterCursors[n]`, so
 // remembering one cursor string per page lets any evicted page come back by cursor while memory stays
 // bounded by `maxPages` pages of interactions, however far the user pages.
-import type {Interaction, Page} from '../domain/types.ts';
+import {nextAfter, type Interaction, type Page} from '../domain/types.ts';
 import {scanNeeds, type FilterView} from './filter-view.ts';
 
 export type PageCache = {
@@ -40,8 +40,8 @@ export function storePage(
 	}
 
 	const afterCursors = [...cache.afterCursors];
-	const nextCursor = page.nextCursor ?? page.items.at(-1)?.id;
-	if (page.hasNextPage && nextCursor) afterCursors[index + 1] = nextCursor;
+	const nextCursor = nextAfter(page);
+	if (nextCursor) afterCursors[index + 1] = nextCursor;
 	return {
 		...cache,
 		pages,

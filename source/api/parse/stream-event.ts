@@ -15,6 +15,11 @@ export function parseStreamEvent(name: string, data: string): StreamEvent | unde
 	} catch {
 		return undefined;
 	}
+	return parseStreamEventJson(name, json);
+}
+
+/** One event already parsed from JSON (an SSE message's data, or an item of a JSON answer). */
+export function parseStreamEventJson(name: string, json: unknown): StreamEvent | undefined {
 	if (!isObject(json)) return undefined;
 	// The payload's `type` names the event; the SSE event name is the fallback.
 	const type = typeof json['type'] === 'string' ? json['type'] : name;
