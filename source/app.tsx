@@ -7,7 +7,7 @@ import {ErrorBoundary} from './components/error-boundary.tsx';
 import {HeaderBar} from './components/header-bar.tsx';
 import {HelpOverlay, helpPage, helpScrollMax} from './components/help-overlay.tsx';
 import {NoticeBar, noticeHelp, noticeLines} from './components/notice-bar.tsx';
-import type {TimeWindow} from './domain/time-window.ts';
+import {ALL_TIME, nextWindow, windowLabel, type TimeWindow} from './domain/time-window.ts';
 import type {PageOrder, Project, Thread} from './domain/types.ts';
 import type {FirstScreen} from './commands/first-screen.ts';
 import {completePlace, isUnnamed, resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
@@ -49,6 +49,7 @@ function Explorer({
 	pageSize,
 	followMs,
 	first = {},
+	timeWindow: startWindow,
 	width,
 	height,
 }: Props & {width: number; height: number}) {
@@ -64,6 +65,8 @@ function Explorer({
 	const allHelp = useMemo(() => [...noticeHelp(notices), ...helpBindings], [notices]);
 	const noticeRows = noticesRead ? [] : noticeLines(notices, width);
 	const [help, setHelp] = useState(false);
+	// The window every project-wide view covers: --since/--until, then `w` steps through the presets.
+	const [timeWindow, setTimeWindow] = useState<TimeWindow>(startWindow ?? ALL_TIME);
 	const [helpScroll, setHelpScroll] = useState(0);
 	const [listCache] = useState(() => new Map<string, unknown>());
 	const link = useAsync(place ? 'settled' : 'deep-link', async signal => {
@@ -170,6 +173,8 @@ function Explorer({
 				pinned={place.pinned}
 				firstPage={place === first.place ? first.firstPage : undefined}
 				message={message}
+				timeWindow={timeWindow}
+				onWindow={() => setTimeWindow(nextWindow)}
 				onBack={() => setPlace({level: 'threads', project: place.project})}
 				onCommand={command => {
 					if (command === 'help') openHelp();
@@ -182,7 +187,12 @@ function Explorer({
 
 	const breadcrumb =
 		place && place.level !== 'projects'
-			? [place.project.name, ...(place.level === 'interactions' ? [place.thread?.name ?? 'All threads'] : [])]
+			? [
+					place.project.name,
+					...(place.level === 'interactions'
+						? [`${place.thread?.name ?? 'All threads'} · ${windowLabel(timeWindow)}`]
+						: []),
+				]
 			: [];
 	const connection = client.connection;
 	return (

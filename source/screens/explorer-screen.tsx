@@ -40,6 +40,9 @@ import {
 } from './explorer-layout.ts';
 import {FilterLine} from '../components/filter-line.tsx';
 import {useDeepSeek, useDeepSelect} from '../hooks/use-deep-select.ts';
+import {useOverviewMode} from '../hooks/use-overview-mode.ts';
+import {windowLabel, type TimeWindow} from '../domain/time-window.ts';
+import {OverviewPanel} from './overview-panel.tsx';
 
 type Props = {
 	readonly client: ZylonClient;
@@ -57,6 +60,11 @@ type Props = {
 	/** The first page, already in hand at start-up. */
 	readonly firstPage?: Page<Interaction>;
 	readonly message?: string;
+	/** The time window the overview (and the scans) cover; `w` asks the parent for the next one. */
+	readonly timeWindow?: TimeWindow;
+	/** Open on the overview (`--overview`). */
+	readonly overview?: boolean;
+	readonly onWindow?: () => void;
 	readonly onBack: () => void;
 	readonly onCommand: (command: Command) => void;
 	readonly onQuit: () => void;
@@ -137,16 +145,28 @@ export function ExplorerScreen(props: Props) {
 	const diffMax = () =>
 		marks.length === 2 ? Math.max(0, diffViewLineCount(marks[0]!, marks[1]!, width) - (height - 1)) : 0;
 
-	const applyFilter = useListFilter(scope, dispatch);
+	const listFilter = useListFilter(scope, dispatch);
+	const overview = useOverviewMode({
+		client,
+		scope,
+		timeWindow: props.timeWindow,
+		startOpen: props.overview,
+		listFilter,
+	});
+	const applyFilter = overview.applyFilter;
 
 	useExplorerKeys({
-		active: props.active,
+		active: props.active && !overview.isOpen,
 		getState,
 		dispatch,
 		view,
 		applyFilter,
 		matchLines: query => matchingLines(lines, query),
-		onCommand: props.onCommand,
+		onCommand: command => {
+			if (command === 'overview') overview.open();
+			else if (command === 'window') props.onWindow?.();
+			else props.onCommand(command);
+		},
 		onBack: props.onBack,
 		onQuit: props.onQuit,
 		evidence: runEvidence,
@@ -236,6 +256,24 @@ export function ExplorerScreen(props: Props) {
 			? `following · ${state.arrived} new · ${followStatusText(follow, nowMs)}`
 			: 'follow needs newest-first order (run without --oldest-first)'
 		: undefined;
+	if (overview.isOpen) {
+		return (
+			<OverviewPanel
+				scan={overview.scan}
+				width={width}
+				height={height}
+				active={props.active}
+				windowLabel={windowLabel(overview.timeWindow)}
+				message={notice ?? props.message}
+				onPick={overview.pick}
+				onClose={overview.close}
+				onWindow={() => props.onWindow?.()}
+				onHelp={() => props.onCommand('help')}
+				onQuit={props.onQuit}
+			/>
+		);
+	}
+
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box
