@@ -19,6 +19,8 @@ export type OverviewScan = {
 	readonly error?: string;
 	/** Bumped whenever the accumulator has more in it: what a memoised snapshot depends on. */
 	readonly version: number;
+	/** The scope and window these numbers are for. */
+	readonly key?: string;
 };
 
 export type OverviewScanHandle = OverviewScan & {
@@ -64,6 +66,7 @@ export function useOverviewScan(options: {
 			status: 'running',
 			version: previous.version + 1,
 			progress: carryOn ? previous.progress : undefined,
+			key,
 		}));
 		const scanOptions: ScanOptions = {
 			client,
@@ -77,7 +80,7 @@ export function useOverviewScan(options: {
 				const now = performance.now();
 				if (now - drawn < REDRAW_MS) return;
 				drawn = now;
-				setScan(previous => ({status: 'running', progress, version: previous.version + 1}));
+				setScan(previous => ({status: 'running', progress, version: previous.version + 1, key}));
 			},
 		};
 		const running = carryOn ? resumeScan(scanOptions, last.current!) : runScan(scanOptions);
@@ -86,6 +89,7 @@ export function useOverviewScan(options: {
 			last.current = outcome;
 			controller.current = undefined;
 			setScan(previous => ({
+				key,
 				status: outcome.status,
 				progress: outcome.progress,
 				version: previous.version + 1 + version,
@@ -106,7 +110,10 @@ export function useOverviewScan(options: {
 		resume.current = last.current?.status !== 'complete';
 		setGeneration(value => value + 1);
 	}, []);
-	return {...scan, accumulator: accumulator.current ?? emptyAccumulator, cancel, retry};
+	// Between a new window and the effect that starts its scan, the numbers on hand are the old window's: say
+	// the scan is running rather than show them as the new window's result.
+	const current: OverviewScan = scan.key === key ? scan : {status: 'running', version: scan.version, key};
+	return {...current, accumulator: accumulator.current ?? emptyAccumulator, cancel, retry};
 }
 
 const emptyAccumulator = new OverviewAccumulator({nowMs: 0});

@@ -1,0 +1,89 @@
+// The overview end to end in a pty, on the demo incident (Checkout Assistant), both route generations: `v`
+// draws the chart and the clusters, the top cluster's count equals an independent count of the raw JSON the
+// demo serves, Enter lists only that cluster's interactions, Esc comes back, and `w` changes the window and
+// the numbers.
+import assert from 'node:assert/strict';
+import {after, test} from 'node:test';
+import {closeAll, keys} from './helpers/pty.ts';
+import {startSession, stop, type Session} from './helpers/cli.ts';
+
+const sessions: Session[] = [];
+after(async () => {
+	for (const session of sessions) await stop(session);
+	await closeAll();
+});
+
+type Raw = {state: string; assistant_output?: {stop_reason?: string; errors?: {type: string}[]}};
+
+/** Failed interactions per error type, counted from the demo's own JSON, not by the code under test. */
+async function errorTypes(server: Session['server'], legacy: boolean): Promise<Map<string, number>> {
+	const counts = new Map<string, number>();
+	const project = server.fixtures.projects.incidentId;
+	for (const threadId of server.fixtures.incident.threadIds) {
+		const route = legacy
+			? `project/${project}/interaction?threadId=${threadId}&first=1000`
+			: `thread/${threadId}/interaction?first=1000`;
+		const response = await fetch(`${server.url}/api/v1/app/${route}`, {
+			headers: {authorization: `Bearer ${server.token}`, 'x-org': server.org},
+		});
+		for (const row of ((await response.json()) as {data: Raw[]}).data) {
+			for (const type of new Set((row.assistant_output?.errors ?? []).map(error => error.type))) {
+				counts.set(type, (counts.get(type) ?? 0) + 1);
+			}
+		}
+	}
+	return counts;
+}
+
+for (const generation of ['current', 'legacy'] as const) {
+	test(`overview of the demo incident (${generation} routes): chart, top cluster, drill down and back, window`, async () => {
+		const session = await startSession({
+			demo: {generation},
+			args: server => ['--project', server.fixtures.projects.incidentId],
+		});
+		sessions.push(session);
+		const {term, server} = session;
+		const [topType, topCount] = [...(await errorTypes(server, generation === 'legacy'))].sort((a, b) => b[1] - a[1])[0]!;
+		await term.waitFor(/page 1 · \d|All threads/);
+		if (!/page 1 · \d/.test(term.screen())) {
+			await term.press(keys.enter);
+			await term.waitFor(/page 1 · \d/);
+		}
+
+		await term.press('v');
+		await term.waitFor(/OVERVIEW · all time · scanned · [\d,]+ of [\d,]+/);
+		const screen = term.screen();
+		assert.match(screen, /█ interactions {2}▓ failed · 1 bar = \d+[mhd] · UTC/, 'the chart and its legend');
+		assert.match(screen, /▓/, 'failed buckets drawn');
+		const top = screen.split('\n').find(line => line.startsWith('>'));
+		assert.ok(top, screen);
+		assert.match(
+			top,
+			new RegExp(`^>\\s+${topCount}\\s+\\d+%.*${topType}:`),
+			`top cluster ${topType} × ${topCount}`,
+		);
+
+		await term.press(keys.enter);
+		await term.waitFor(new RegExp(`cluster:[0-9a-f]{8} · ${topCount} of`));
+		const rows = term
+			.screen()
+			.split('\n')
+			.filter(line => /^[ >*»]\d\d:\d\dZ/.test(line));
+		assert.ok(rows.length > 0);
+		assert.ok(
+			rows.every(line => line.includes('✗ error')),
+			rows.join('\n'),
+		);
+
+		await term.press(keys.esc);
+		await term.waitFor(/OVERVIEW · all time · scanned/);
+		const total = /([\d,]+) interactions ·/.exec(term.screen())?.[1];
+		await term.press('w');
+		await term.waitFor(/OVERVIEW · last 15m · scanned/);
+		await term.waitFor(/› All threads · last 15m/);
+		const windowed = /([\d,]+) interactions ·/.exec(term.screen())?.[1];
+		assert.ok(total !== undefined && windowed !== undefined);
+		assert.notEqual(windowed, total, 'the window changes the numbers');
+		assert.ok(Number(windowed.replaceAll(',', '')) < Number(total.replaceAll(',', '')));
+	});
+}
