@@ -17,6 +17,8 @@ import {followStatusText, useFollow} from '../hooks/use-follow.ts';
 import {useLiveInteraction} from '../hooks/use-live-interaction.ts';
 import {useInteractionPages} from '../hooks/use-interaction-pages.ts';
 import {useListFilter} from '../hooks/use-list-filter.ts';
+import {useListScan} from '../hooks/use-list-scan.ts';
+import {ALL_TIME, type TimeWindow} from '../domain/time-window.ts';
 import {useNow} from '../hooks/use-now.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {footerBindings, type Command} from '../keymap.ts';
@@ -54,6 +56,8 @@ type Props = {
 	/** The first page, already in hand at start-up. */
 	readonly firstPage?: Page<Interaction>;
 	readonly message?: string;
+	/** Filters, errors-only and (when not all time) the plain list scan every page of this window. */
+	readonly timeWindow?: TimeWindow;
 	readonly onBack: () => void;
 	readonly onCommand: (command: Command) => void;
 	readonly onQuit: () => void;
@@ -70,6 +74,7 @@ function viewport(layout: Layout, inputLines: number, hasError: boolean, detailL
 
 export function ExplorerScreen(props: Props) {
 	const {client, scope, order, pageSize, width, height} = props;
+	const timeWindow = props.timeWindow ?? ALL_TIME;
 	const layout = explorerLayout(width, height);
 	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => {
 		const start = initialExplorer(8, pageSize);
@@ -91,7 +96,8 @@ export function ExplorerScreen(props: Props) {
 	);
 	const inputLines = state.input?.kind === 'filter' ? 2 : 0;
 	const listHeight = layout.list.height - inputLines;
-	const view = viewport(layout, inputLines, state.error !== undefined, lines.length);
+	const listError = state.error?.message ?? state.filter?.error;
+	const view = viewport(layout, inputLines, listError !== undefined, lines.length);
 	const {detailHeight} = view;
 	useInteractionPages({client, scope, order, pageSize, state, dispatch, view});
 	useDeepSelect(props.selectId, state, dispatch, view, setNotice);
@@ -122,7 +128,8 @@ export function ExplorerScreen(props: Props) {
 	const diffMax = () =>
 		marks.length === 2 ? Math.max(0, diffViewLineCount(marks[0]!, marks[1]!, width) - (height - 1)) : 0;
 
-	const applyFilter = useListFilter(scope, dispatch);
+	const applyFilter = useListFilter(scope, dispatch, timeWindow, () => getState().filter);
+	useListScan({client, scope, order, pageSize, window: timeWindow, filter: state.filter, dispatch});
 
 	useExplorerKeys({
 		active: props.active,
@@ -155,7 +162,9 @@ export function ExplorerScreen(props: Props) {
 				state.cache.lastPage,
 				state.want !== undefined,
 			);
-	const loading = (state.want !== undefined || (state.filter?.seek ?? 0) > 0) && state.loading.size > 0;
+	const loading = state.filter
+		? state.filter.status === 'running'
+		: state.want !== undefined && state.loading.size > 0;
 	// A search scans every wrapped line of the detail (fields up to 200,000 characters); keys that only
 	// step between matches or move in the list leave lines and query alone and need not rescan.
 	const searchQuery = state.search?.query;
@@ -176,7 +185,7 @@ export function ExplorerScreen(props: Props) {
 				status={status}
 				loading={loading}
 				nowMs={nowMs}
-				error={state.error?.message}
+				error={listError}
 				marked={new Set(marks.map(mark => mark.id))}
 			/>
 			{state.input?.kind === 'filter' ? (
