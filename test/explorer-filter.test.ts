@@ -152,10 +152,7 @@ test('Esc stops a running scan: matches stay, marked partial; r resumes with the
 		boundHit: false,
 	});
 	assert.equal(state.filter?.matches.length, 2);
-	assert.match(
-		filterStatus(state.filter!, 'state:error'),
-		/2 matches · partial, stopped · scanned 1,000 · r resumes/,
-	);
+	assert.match(filterStatus(state.filter!, 'state:error'), /2 matches · partial · scanned 1,000 · r resumes/);
 	const run = state.filter!.run;
 	state = explorerReducer(state, {type: 'reload'});
 	assert.equal(state.filter?.status, 'running');
@@ -180,10 +177,7 @@ test('a failure mid-scan keeps the matches, shows the words with how far it got,
 		error: 'stopped after 1,000 rows in 1 page: server error 500',
 	});
 	assert.equal(state.filter?.error, 'stopped after 1,000 rows in 1 page: server error 500');
-	assert.match(
-		filterStatus(state.filter!, 'state:error'),
-		/1 match · partial, failed · scanned 1,000 · r resumes/,
-	);
+	assert.match(filterStatus(state.filter!, 'state:error'), /1 match · partial · scanned 1,000 · r resumes/);
 	state = explorerReducer(state, {type: 'reload'});
 	assert.equal(state.filter?.resuming, true);
 	assert.equal(state.filter?.error, undefined);

@@ -67,8 +67,8 @@ export function filterStatus(filter: FilterView, described: string, windowText =
 	const bound = filter.boundHit ? ` · kept at the bound of ${formatCount(MAX_MATCHES)}` : '';
 	if (filter.status === 'complete' && !filter.boundHit) return `${what} · ${found} · ${scanned}`;
 	if (filter.status === 'complete') return `${what} · ${found} · ${scanned}${bound}`;
-	const why = filter.status === 'cancelled' ? 'stopped' : 'failed';
-	return `${what} · ${found} · partial, ${why} · ${scanned}${bound} · ${keyOf('reload')} resumes`;
+	// Stopped or failed (the list's error line says why): short enough to keep `r resumes` on a 72-column list.
+	return `${what} · ${found} · partial · ${scanned}${bound} · ${keyOf('reload')} resumes`;
 }
 
 export function describeFilterText(text: string): string {
