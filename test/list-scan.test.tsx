@@ -8,7 +8,6 @@ import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {after, before, describe, test} from 'node:test';
 import {act} from 'react';
-import stripAnsi from 'strip-ansi';
 import {createClient} from '../source/api/client.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import {formatCount} from '../source/domain/format.ts';
