@@ -156,4 +156,21 @@ describe('the list scans every page of the scope in the window', () => {
 			await m.unmount();
 		}
 	});
+	test('a failure mid-scan shows in words with how far it got; r resumes to every row', async () => {
+		const m = await screen(ALL_TIME);
+		try {
+			await m.waitFor('page 1 · 1–50', 8000);
+			server.setFaults([{route: /interaction$/, status: 503}]);
+			await m.press('e');
+			await waitForMatch(m, /errors only · 0 matches · partial · scanned 0 · r resumes/);
+			assert.match(m.frame(), /503|unavailable|server/i, 'the failure is on screen in words');
+			server.clearFaults();
+			await m.press('r');
+			const done = await waitForMatch(m, /errors only · ([\d,]+) matches · scanned ([\d,]+)/);
+			assert.equal(done[2], formatCount(rows.length));
+		} finally {
+			server.clearFaults();
+			await m.unmount();
+		}
+	});
 });
