@@ -37,14 +37,14 @@ async function open(
 const headerId = (term: Term) =>
 	/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) ·/.exec(term.screen())?.[1];
 
-test('the filter keeps matching rows, says how many of how many, and points at a syntax mistake', async () => {
+test('the filter keeps matching rows, says how many it scanned, and points at a syntax mistake', async () => {
 	const {term} = await open(f => ['--project', f.projects.insightsId]);
 	await term.press('/');
 	await term.press('tokens>x');
 	await term.waitFor(/\^ .*number/);
 	for (let k = 0; k < 8; k++) await term.press(keys.backspace);
 	await term.press('state:error\r');
-	await term.waitFor(/state:error · \d+ of [\d,]+ loaded · (end|\] more)/);
+	await term.waitFor(/state:error · [\d,]+ match(es)? · scanned [\d,]+/);
 	const rows = term
 		.screen()
 		.split('\n')
@@ -57,7 +57,7 @@ test('the filter keeps matching rows, says how many of how many, and points at a
 	await term.press(keys.esc);
 	await term.waitFor(/page 1 · 1–50/);
 	await term.press('e');
-	await term.waitFor(/errors only · \d+ of [\d,]+ loaded/);
+	await term.waitFor(/errors only · [\d,]+ match(es)? · scanned [\d,]+/);
 });
 
 test('y copies the id through OSC 52 and the footer says so', async () => {

@@ -31,6 +31,8 @@ export function useDeepSelect(
 		if (rows.some(row => row.id === id)) {
 			dispatch({type: 'select-id', id, view});
 			stop();
+		} else if (state.filter?.status === 'running') {
+			// A scan is still streaming matches in: the row may yet arrive.
 		} else if (state.page + 1 < DEEP_LINK_PAGES && state.cache.lastPage !== state.page && !state.filter) {
 			dispatch({type: 'page', delta: 1, view});
 		} else {

@@ -112,7 +112,9 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 				break;
 			case 'back':
 				if (state.focus === 'detail') dispatch({type: 'focus', focus: 'list'});
-				else if (state.filter) options.applyFilter('', false);
+				// Esc stops a running scan (its matches stay, partial); then clears the filter.
+				else if (state.filter?.status === 'running' && !state.filter.stopping) dispatch({type: 'scan-stop'});
+				else if (state.filter && !state.filter.windowOnly) options.applyFilter('', false);
 				else options.onBack();
 				break;
 			case 'focus-next':

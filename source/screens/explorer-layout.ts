@@ -3,8 +3,9 @@ import {formatCount} from '../domain/format.ts';
 import {describeFilter, parseFilter} from '../domain/filter.ts';
 import {keyHints, keyOf} from '../keymap.ts';
 import type {ExplorerState} from '../state/explorer.ts';
+import {formatScanProgress} from '../domain/scan-progress.ts';
 import type {ScreenMode} from '../state/screen-mode.ts';
-import type {FilterView} from '../state/filter-view.ts';
+import {MAX_MATCHES, type FilterView} from '../state/filter-view.ts';
 
 export type Layout = {
 	readonly sideBySide: boolean;
@@ -57,13 +58,27 @@ export function pageStatus(
 	return `page ${page + 1} · ${formatCount(from)}–${formatCount(to)}${of}`;
 }
 
-export function filterStatus(filter: FilterView, described: string): string {
-	const what = [filter.errorsOnly ? 'errors only' : '', filter.text ? described : '']
-		.filter(Boolean)
-		.join(' + ');
-	// Short enough for a 54-column list: "state:error · 49 of 964 loaded · end".
-	const progress = filter.done ? 'end' : filter.seek > 0 ? 'scanning…' : '] more';
-	return `${what} · ${formatCount(filter.matches.length)} of ${formatCount(filter.scannedRows)} loaded · ${progress}`;
+/**
+ * While the scan runs: what is matched, how many so far and the scan's progress words; when it is done,
+ * "N matches · scanned M". A stopped or failed scan says partial and that `r` resumes.
+ */
+export function filterStatus(filter: FilterView, described: string, windowText = 'in window'): string {
+	const what =
+		[filter.errorsOnly ? 'errors only' : '', filter.text ? described : ''].filter(Boolean).join(' + ') ||
+		windowText;
+	const count = filter.matches.length;
+	const found = `${filter.boundHit ? 'first ' : ''}${formatCount(count)} ${filter.windowOnly ? 'row' : 'match'}${count === 1 ? '' : filter.windowOnly ? 's' : 'es'}`;
+	const progress = filter.progress ?? {rows: 0, pages: 0, estimated: false, elapsedMs: 0, matches: 0};
+	if (filter.status === 'running') {
+		return `${what} · ${formatCount(count)} · ${filter.stopping ? 'stopping…' : formatScanProgress(progress)}`;
+	}
+
+	const scanned = `scanned ${formatCount(progress.rows)}`;
+	const bound = filter.boundHit ? ` · kept at the bound of ${formatCount(MAX_MATCHES)}` : '';
+	if (filter.status === 'complete' && !filter.boundHit) return `${what} · ${found} · ${scanned}`;
+	if (filter.status === 'complete') return `${what} · ${found} · ${scanned}${bound}`;
+	// Stopped or failed (the list's error line says why): short enough to keep `r resumes` on a 72-column list.
+	return `${what} · ${found} · partial · ${scanned}${bound} · ${keyOf('reload')} resumes`;
 }
 
 export function describeFilterText(text: string): string {

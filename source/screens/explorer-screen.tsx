@@ -17,6 +17,8 @@ import {followStatusText, useFollow} from '../hooks/use-follow.ts';
 import {useLiveInteraction} from '../hooks/use-live-interaction.ts';
 import {useInteractionPages} from '../hooks/use-interaction-pages.ts';
 import {useListFilter} from '../hooks/use-list-filter.ts';
+import {useListScan} from '../hooks/use-list-scan.ts';
+import {ALL_TIME, windowLabel, type TimeWindow} from '../domain/time-window.ts';
 import {useNow} from '../hooks/use-now.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {footerBindings, type Command} from '../keymap.ts';
@@ -41,7 +43,6 @@ import {
 import {FilterLine} from '../components/filter-line.tsx';
 import {useDeepSeek, useDeepSelect} from '../hooks/use-deep-select.ts';
 import {useOverviewMode} from '../hooks/use-overview-mode.ts';
-import {windowLabel, type TimeWindow} from '../domain/time-window.ts';
 import {OverviewPanel} from './overview-panel.tsx';
 
 type Props = {
@@ -84,6 +85,7 @@ export function ExplorerScreen(props: Props) {
 	// The parent builds a new scope object on every render: the list's requests restart only for another scope.
 	const {projectId, threadId} = props.scope;
 	const scope = useMemo(() => ({projectId, threadId}), [projectId, threadId]);
+	const timeWindow = props.timeWindow ?? ALL_TIME;
 	const [state, dispatch, getState] = useSyncReducer(explorerReducer, () => {
 		const start = initialExplorer(8, pageSize);
 		if (!props.firstPage) return start;
@@ -114,7 +116,8 @@ export function ExplorerScreen(props: Props) {
 	);
 	const inputLines = state.input?.kind === 'filter' ? 2 : 0;
 	const listHeight = layout.list.height - inputLines;
-	const view = viewport(layout, inputLines, state.error !== undefined, lines.length);
+	const listError = state.error?.message ?? state.filter?.error;
+	const view = viewport(layout, inputLines, listError !== undefined, lines.length);
 	const {detailHeight} = view;
 	useInteractionPages({client, scope, order, pageSize, state, dispatch, view});
 	useDeepSelect(props.selectId, seek, state, dispatch, view, setNotice);
@@ -145,14 +148,9 @@ export function ExplorerScreen(props: Props) {
 	const diffMax = () =>
 		marks.length === 2 ? Math.max(0, diffViewLineCount(marks[0]!, marks[1]!, width) - (height - 1)) : 0;
 
-	const listFilter = useListFilter(scope, dispatch);
-	const overview = useOverviewMode({
-		client,
-		scope,
-		timeWindow: props.timeWindow,
-		startOpen: props.overview,
-		listFilter,
-	});
+	const listFilter = useListFilter(scope, dispatch, timeWindow, () => getState().filter);
+	useListScan({client, scope, order, pageSize, window: timeWindow, filter: state.filter, dispatch});
+	const overview = useOverviewMode({client, scope, timeWindow, startOpen: props.overview, listFilter});
 	const applyFilter = overview.applyFilter;
 
 	useExplorerKeys({
@@ -190,7 +188,9 @@ export function ExplorerScreen(props: Props) {
 				state.cache.lastPage,
 				state.want !== undefined,
 			);
-	const loading = (state.want !== undefined || (state.filter?.seek ?? 0) > 0) && state.loading.size > 0;
+	const loading = state.filter
+		? state.filter.status === 'running'
+		: state.want !== undefined && state.loading.size > 0;
 	// A search scans every wrapped line of the detail (fields up to 200,000 characters); keys that only
 	// step between matches or move in the list leave lines and query alone and need not rescan.
 	const searchQuery = state.search?.query;
@@ -212,7 +212,7 @@ export function ExplorerScreen(props: Props) {
 				status={status}
 				loading={loading}
 				nowMs={nowMs}
-				error={state.error?.message}
+				error={listError}
 				marked={new Set(marks.map(mark => mark.id))}
 			/>
 			{state.input?.kind === 'filter' ? (

@@ -1,7 +1,6 @@
 // Cursor and page movements of the explorer reducer: pure functions of the state and the viewport.
 import type {ExplorerState, Viewport} from './explorer-model.ts';
 import {currentRows} from './explorer-model.ts';
-import {wantMore} from './filter-view.ts';
 import {canFetch, hasNext, touch} from './pages.ts';
 import {clamp, keepInView} from './window.ts';
 
@@ -46,11 +45,9 @@ export function goToPage(
 export function moveInFilter(state: ExplorerState, target: number, view: Viewport): ExplorerState {
 	const filter = state.filter!;
 	const rows = filter.matches.length;
-	const wanted = target >= rows ? wantMore(filter, state.pageSize, Math.min(target, rows)) : filter;
 	const cursor = clamp(target, 0, Math.max(0, rows - 1));
 	return {
 		...state,
-		filter: wanted,
 		cursor,
 		top: keepInView(state.top, cursor, view.listHeight, rows),
 		scroll: cursor === state.cursor ? state.scroll : 0,
@@ -82,11 +79,4 @@ function nudge(row: 'first' | 'last' | number, delta: number): 'first' | 'last' 
 export function scrollDetail(state: ExplorerState, delta: number, view: Viewport): ExplorerState {
 	const max = Math.max(0, view.detailLines - view.detailHeight);
 	return {...state, scroll: clamp(state.scroll + delta, 0, max)};
-}
-
-/** After `]` in a filter: once the match it asked for exists, put the cursor on it. */
-export function landCursor(next: ExplorerState, view: Viewport): ExplorerState {
-	const filter = next.filter!;
-	if (filter.landAt === undefined || filter.landAt >= filter.matches.length) return next;
-	return moveInFilter({...next, filter: {...filter, landAt: undefined}}, filter.landAt, view);
 }

@@ -3,9 +3,18 @@
 import type {Interaction, Page} from '../domain/types.ts';
 import {following, type FollowAction} from './explorer-follow.ts';
 import {currentRows, type ExplorerState, type Focus, type Tab, type Viewport} from './explorer-model.ts';
-import {goToPage, landCursor, moveInFilter, moveInList, placeCursor, scrollDetail} from './explorer-moves.ts';
+import {goToPage, moveInFilter, moveInList, placeCursor, scrollDetail} from './explorer-moves.ts';
 import {overlays, type OverlayAction} from './explorer-overlays.ts';
-import {advanceScan, startFilter, wantMore} from './filter-view.ts';
+import {
+	addScanPage,
+	finishScan,
+	restartFilter,
+	resumable,
+	resumeFilter,
+	startFilter,
+	stopScan,
+	type ScanAction,
+} from './filter-view.ts';
 import {emptyCache, hasNext, storePage} from './pages.ts';
 import {followFocus, stepScreenMode, type ScreenModeAction} from './screen-mode.ts';
 import {clamp} from './window.ts';
@@ -42,6 +51,8 @@ export type ExplorerAction =
 			readonly text: string;
 			readonly errorsOnly: boolean;
 			readonly predicate?: (interaction: Interaction) => boolean;
+			/** The predicate only keeps the time window's rows (no filter typed). */
+			readonly windowOnly?: boolean;
 	  }
 	| {readonly type: 'input-start'; readonly kind: 'filter' | 'search'; readonly text: string}
 	| {readonly type: 'input-type'; readonly text: string}
@@ -49,6 +60,7 @@ export type ExplorerAction =
 	| {readonly type: 'input-end'}
 	| {readonly type: 'set-search'; readonly query: string}
 	| {readonly type: 'search-step'; readonly current: number; readonly line: number; readonly view: Viewport}
+	| ScanAction
 	| OverlayAction
 	| FollowAction
 	| ScreenModeAction;
@@ -81,9 +93,8 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			if (state.filter) {
 				const size = Math.max(1, action.view.listHeight);
 				if (action.delta < 0) return moveInFilter(state, state.cursor - size, action.view);
-				const rows = state.filter.matches.length;
-				if (state.cursor + size < rows) return moveInFilter(state, state.cursor + size, action.view);
-				return {...state, filter: wantMore(state.filter, rows + state.pageSize, rows)};
+				const last = state.filter.matches.length - 1;
+				return moveInFilter(state, Math.min(state.cursor + size, Math.max(0, last)), action.view);
 			}
 
 			const from = state.want?.page ?? state.page;
@@ -118,10 +129,10 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 				...state,
 				loading,
 				cache,
-				filter: state.filter ? advanceScan(state.filter, cache) : undefined,
 				error: state.error?.page === action.page ? undefined : state.error,
 			};
-			if (next.filter) return landCursor(next, action.view);
+			// A filtered list shows its scan's matches; loaded pages wait for the filter to be cleared.
+			if (next.filter) return next;
 			if (next.want?.page !== action.page) return next;
 			return {...placeCursor(next, action.page, next.want.row, action.view), stale: undefined};
 		}
@@ -130,8 +141,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const loading = new Set(state.loading);
 			loading.delete(action.page);
 			// A failed prefetch is not the user's problem until they ask for that page.
-			const scanning = state.filter && state.filter.scanned === action.page;
-			if (state.want?.page !== action.page && !scanning) return {...state, loading};
+			if (state.want?.page !== action.page) return {...state, loading};
 			return {...state, loading, error: {page: action.page, message: action.message}};
 		}
 
@@ -144,10 +154,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 				return {...restored, page: back.page, want: {page: back.page, row: back.cursor}, cursor: 0, top: 0};
 			}
 
-			const filter = advanceScan(
-				startFilter(action.text, action.errorsOnly, action.predicate, state.pageSize),
-				state.cache,
-			);
+			const filter = startFilter(action.text, action.errorsOnly, action.predicate, action.windowOnly);
 			return {
 				...state,
 				filter,
@@ -185,7 +192,17 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 						),
 					}
 				: state;
+		case 'scan-page':
+			return state.filter
+				? {...state, filter: addScanPage(state.filter, action.run, action.matches, action.progress)}
+				: state;
+		case 'scan-done':
+			return state.filter ? {...state, filter: finishScan(state.filter, action)} : state;
+		case 'scan-stop':
+			return state.filter ? {...state, filter: stopScan(state.filter)} : state;
 		case 'reload':
+			// A stopped or failed scan carries on from where it stopped, its matches kept.
+			if (state.filter && resumable(state.filter)) return {...state, filter: resumeFilter(state.filter)};
 			// Refetch the page on screen in place; its rows stay visible until the fresh ones arrive.
 			return {
 				...state,
@@ -194,9 +211,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 				want: state.filter
 					? undefined
 					: {page: state.want?.page ?? state.page, row: state.want ? state.want.row : state.cursor},
-				filter:
-					state.filter &&
-					startFilter(state.filter.text, state.filter.errorsOnly, state.filter.predicate, state.pageSize),
+				filter: state.filter && restartFilter(state.filter),
 				loading: new Set(),
 				error: undefined,
 				generation: state.generation + 1,

@@ -2,7 +2,7 @@
 // remembering one cursor string per page lets any evicted page come back by cursor while memory stays
 // bounded by `maxPages` pages of interactions, however far the user pages.
 import {nextAfter, type Interaction, type Page} from '../domain/types.ts';
-import {scanNeeds, type FilterView} from './filter-view.ts';
+import type {FilterView} from './filter-view.ts';
 
 export type PageCache = {
 	readonly pages: ReadonlyMap<number, Page<Interaction>>;
@@ -74,7 +74,7 @@ export type PageDemand = {
 	readonly want?: {readonly page: number};
 	/** The page whose fetch failed: not asked for again until the user retries. */
 	readonly error?: {readonly page: number};
-	/** While a filter is on, its scan decides which page is needed. */
+	/** While a filter is on, the list shows its scan's matches and fetches no pages of its own. */
 	readonly filter?: FilterView;
 };
 
@@ -82,11 +82,7 @@ export type PageDemand = {
 export function pageToFetch(state: PageDemand): number | undefined {
 	if (state.loading.size > 0) return undefined;
 	const {want, cache} = state;
-	if (state.filter) {
-		const page = scanNeeds(state.filter);
-		if (page === undefined || state.error?.page === page) return undefined;
-		return canFetch(cache, page) ? page : undefined;
-	}
+	if (state.filter) return undefined;
 
 	if (want) {
 		if (state.error?.page === want.page) return undefined;

@@ -1,0 +1,90 @@
+// Runs the scan behind a filtered list (filter-view.ts): every page of the scope in the time window, each
+// page's matches dispatched as they arrive. A new run token starts a scan (and aborts the one before); Esc
+// (`stopping`) aborts it, and a resumed run carries on from the page the last one stopped at.
+import {useEffect, useRef, type Dispatch} from 'react';
+import type {ZylonClient} from '../api/client-types.ts';
+import {resumeScan, runScan, type ScanOptions, type ScanOutcome} from '../api/scan.ts';
+import type {TimeWindow} from '../domain/time-window.ts';
+import type {Interaction, InteractionScope, PageOrder} from '../domain/types.ts';
+import type {ExplorerAction} from '../state/explorer.ts';
+import {MAX_MATCHES, type FilterView} from '../state/filter-view.ts';
+
+type Options = {
+	readonly client: Pick<ZylonClient, 'interactions'>;
+	readonly scope: InteractionScope;
+	readonly order: PageOrder;
+	/** The list's page size: what the scan falls back to when the server refuses large pages. */
+	readonly pageSize: number;
+	readonly window: TimeWindow;
+	readonly filter: FilterView | undefined;
+	readonly dispatch: Dispatch<ExplorerAction>;
+};
+
+export function useListScan({client, scope, order, pageSize, window, filter, dispatch}: Options): void {
+	const controller = useRef<AbortController | undefined>(undefined);
+	// The last run's outcome, for resuming it; and which run it belongs to (the filter it scanned).
+	const last = useRef<{predicate: FilterView['predicate']; outcome: ScanOutcome} | undefined>(undefined);
+	const run = filter?.run;
+
+	useEffect(() => {
+		if (!filter || filter.status !== 'running') return;
+		const abort = new AbortController();
+		controller.current = abort;
+		const {predicate} = filter;
+		// Kept rows are collected here by `keep` and handed over page by page: the predicate runs once a row.
+		let found: Interaction[] = [];
+		const options: ScanOptions = {
+			client,
+			scope,
+			order,
+			window,
+			fallbackPageSize: pageSize,
+			maxMatches: MAX_MATCHES,
+			signal: abort.signal,
+			keep(row) {
+				const kept = predicate(row);
+				if (kept) found.push(row);
+				return kept;
+			},
+			onPage(_rows, progress) {
+				if (abort.signal.aborted) return;
+				const matches = found;
+				found = [];
+				dispatch({type: 'scan-page', run: filter.run, matches, progress});
+			},
+		};
+		const previous = last.current;
+		const carryOn =
+			filter.resuming && previous?.predicate === predicate && previous.outcome.resume !== undefined;
+		const scanning = carryOn ? resumeScan(options, previous.outcome) : runScan(options);
+		void scanning.then(outcome => {
+			// A run replaced by another (new filter, window or reload) says nothing: its successor owns the list.
+			if (controller.current !== abort) return;
+			controller.current = undefined;
+			last.current = {predicate, outcome};
+			dispatch({
+				type: 'scan-done',
+				run: filter.run,
+				status: outcome.status,
+				progress: outcome.progress,
+				boundHit: outcome.boundHit,
+				...(outcome.error === undefined ? {} : {error: outcome.error}),
+			});
+		});
+		return () => {
+			if (controller.current === abort) controller.current = undefined;
+			abort.abort();
+		};
+		// A run token changes whenever the filter, the window or a reload asks for a new scan; `client`,
+		// `scope` and `order` are fixed for a mounted list.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [run]);
+
+	const stopping = filter?.stopping ?? false;
+	useEffect(() => {
+		if (!stopping || !controller.current) return;
+		// Aborted here, the run's outcome is still reported (as cancelled), so its matches stay marked partial.
+		const abort = controller.current;
+		abort.abort();
+	}, [stopping]);
+}
