@@ -114,17 +114,35 @@ describe('bash: Tab in a real interactive bash', () => {
 	});
 });
 
-for (const shell of ['zsh', 'fish'] as const) {
-	test(`${shell}: the script parses`, async t => {
-		const found = await promisify(execFile)('sh', ['-c', `command -v ${shell}`]).catch(() => undefined);
-		if (!found) {
-			t.skip(`${shell} is not installed`);
-			return;
-		}
+const installed = async (shell: string): Promise<boolean> =>
+	promisify(execFile)('sh', ['-c', `command -v ${shell}`]).then(
+		() => true,
+		() => false,
+	);
 
-		const {stdout: script} = await cli(['completion', shell]);
-		const file = path.join(scratch, `completion.${shell}`);
-		writeFileSync(file, script);
-		await promisify(execFile)(shell, ['-n', file]);
-	});
-}
+test('zsh: the script parses', async t => {
+	if (!(await installed('zsh'))) return t.skip('zsh is not installed');
+	const {stdout: script} = await cli(['completion', 'zsh']);
+	const file = path.join(scratch, 'completion.zsh');
+	writeFileSync(file, script);
+	await promisify(execFile)('zsh', ['-n', file]);
+});
+
+test("fish: fish's own completer offers --profile, and the profile names after it", async t => {
+	if (!(await installed('fish'))) return t.skip('fish is not installed');
+	const {stdout: script} = await cli(['completion', 'fish']);
+	const file = path.join(scratch, 'completion.fish');
+	writeFileSync(file, script);
+	const complete = async (line: string) => {
+		const {stdout} = await promisify(execFile)(
+			'fish',
+			['--no-config', '-c', `source ${file}; complete -C ${JSON.stringify(line)}`],
+			{env: {...process.env, ...env}},
+		);
+		return stdout.split('\n').map(candidate => candidate.split('\t')[0]);
+	};
+
+	assert.ok((await complete('zylon-tui --pro')).includes('--profile'));
+	assert.deepEqual((await complete('zylon-tui --profile ')).filter(Boolean), ['prod', 'staging']);
+	assert.ok(!(await complete('zylon-tui export --')).includes('--interaction'));
+});
