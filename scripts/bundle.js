@@ -87,11 +87,14 @@ const cellFrameWriter = {
 };
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-/** The Node major the package needs, from `engines` (">=22"), so the launcher's check and npm's agree. */
-const nodeMajor = Number(/^>=(\d+)/.exec(packageJson.engines.node)?.[1]);
-if (!Number.isInteger(nodeMajor))
+/**
+ * The Node the package needs, from `engines` (">=22.12"), so the launcher's check and npm's agree. 22.0 was tried
+ * and fails: its web-stream adapter throws "Controller is already closed" from inside Node on an ordinary fetch.
+ */
+const needed = /^>=(\d+)\.(\d+)$/.exec(packageJson.engines.node)?.slice(1).map(Number);
+if (!needed)
 	throw new Error(
-		`package.json engines.node is ${packageJson.engines.node}: scripts/bundle.js reads ">=N" from it`,
+		`package.json engines.node is ${packageJson.engines.node}: scripts/bundle.js reads ">=N.M"`,
 	);
 
 /**
@@ -110,9 +113,10 @@ if (!Number.isInteger(nodeMajor))
  * @param {string} bundleName
  */
 const launcher = bundleName => `#!/usr/bin/env node
-var needed = ${nodeMajor};
-if (parseInt(process.versions.node, 10) < needed) {
-	process.stderr.write('zylon-tui needs Node.js ' + needed + ' or later; this is Node.js ' + process.versions.node + '\\n');
+var running = process.versions.node.split('.');
+var major = parseInt(running[0], 10);
+if (major < ${needed[0]} || (major === ${needed[0]} && parseInt(running[1], 10) < ${needed[1]})) {
+	process.stderr.write('zylon-tui needs Node.js ${needed.join('.')} or later; this is Node.js ' + process.versions.node + '\\n');
 	process.exit(1);
 }
 var compileCache;
