@@ -7,6 +7,7 @@ import {existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'no
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
+import {COMPLETION_SHELLS, flagNames, optionName} from '../source/cli-help.ts';
 import {cliPath} from './helpers/cli.ts';
 import {closeAll, spawnTerminal, type Term} from './helpers/pty.ts';
 
@@ -40,6 +41,26 @@ const cli = async (args: string[]) =>
 	promisify(execFile)(process.execPath, [cliPath, ...args], {env: {...process.env, ...env}});
 
 after(closeAll);
+
+test('every flag of the one table is in --help and in each completion script', async () => {
+	const {stdout: help} = await cli(['--help']);
+	const scripts = await Promise.all(
+		COMPLETION_SHELLS.map(async shell => (await cli(['completion', shell])).stdout),
+	);
+	for (const name of flagNames) {
+		assert.ok(
+			help.includes(`${optionName(name)} `) || help.includes(`${optionName(name)}\n`),
+			`--help: ${name}`,
+		);
+		scripts.forEach((script, index) =>
+			assert.ok(
+				script.includes(optionName(name)) ||
+					new RegExp(`-l ${optionName(name).slice(2)}( |$)`, 'm').test(script),
+				`${COMPLETION_SHELLS[index]}: ${name}`,
+			),
+		);
+	}
+});
 
 test('completion profiles: the profile names of the config file that a shell can take as they are', async () => {
 	const {stdout, stderr} = await cli(['completion', 'profiles']);

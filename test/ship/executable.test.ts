@@ -132,3 +132,36 @@ test('the explorer in a pty: the project list, then q', async t => {
 	await term.press('q');
 	assert.equal((await term.exit).exitCode, 0);
 });
+
+test('no network at start: in a network namespace with nothing but loopback, an export from the in-process demo', async t => {
+	if (unbuildable) return t.skip(unbuildable);
+	// Root, or a kernel that lets users make namespaces, can do this; elsewhere the test says why it did not run.
+	const unshare = await promisify(execFile)('/bin/sh', [
+		'-c',
+		'command -v unshare && unshare --net /bin/true',
+	]).then(
+		({stdout}) => stdout.trim(),
+		() => undefined,
+	);
+	if (!unshare) return t.skip('unshare --net is not available or not permitted here');
+	const {stdout, stderr} = await promisify(execFile)(
+		unshare,
+		[
+			'--net',
+			'/bin/sh',
+			'-c',
+			'ip link set lo up 2>/dev/null; exec "$@"',
+			'sh',
+			executable,
+			'export',
+			'--demo',
+			'--project',
+			server.fixtures.projects.insightsId,
+			'--limit',
+			'2',
+		],
+		{cwd: scratch, env: {...env(), PATH: `${nodeless}${path.delimiter}/usr/sbin:/sbin`}},
+	);
+	assert.equal(stdout.trim().split('\n').length, 2);
+	assert.equal(stderr, 'zylon-tui: exported 2 interactions\n');
+});
