@@ -19,7 +19,7 @@ const main = path.join(root, 'dist/cli-bundle.js');
 const output = path.resolve(values.output ?? path.join(root, 'dist', executableName()));
 
 /** zylon-tui-linux-x64, zylon-tui-darwin-arm64, zylon-tui-win-x64.exe… */
-export function executableName(platform = process.platform, arch = process.arch) {
+function executableName(platform = process.platform, arch = process.arch) {
 	return platform === 'win32' ? `zylon-tui-win-${arch}.exe` : `zylon-tui-${platform}-${arch}`;
 }
 
