@@ -34,9 +34,13 @@ after(async () => {
 for (const version of NODE_VERSIONS) {
 	describe(`Node ${version}`, () => {
 		let node: string;
-		before(async () => {
-			node = await nodeBinary(version);
-		});
+		// The first run installs this Node from the registry: on a busy machine, longer than a test's timeout.
+		before(
+			async () => {
+				node = await nodeBinary(version);
+			},
+			{timeout: 600_000},
+		);
 
 		test('every runtime GC flag the CLI would set is one this V8 knows', async () => {
 			const {stdout: v8Version} = await runNode(node, ['-p', 'process.versions.v8']);

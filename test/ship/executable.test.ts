@@ -12,6 +12,8 @@ import {promisify} from 'node:util';
 import {startDemoServer, type DemoServer} from '../../source/demo/index.ts';
 import {closeAll, spawnTerminal} from '../helpers/pty.ts';
 
+// A build or an install on a busy machine can take minutes: longer than the runner's per-test timeout.
+const slow = {timeout: 600_000};
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'zylon-executable-'));
 const executable = path.join(scratch, 'zylon-tui');
@@ -48,6 +50,8 @@ async function run(args: string[], extra: Record<string, string> = {}) {
 }
 
 before(async () => {
+	// First, so that after() closes it even if the build below outlasts the hook.
+	server = await startDemoServer({});
 	if (Number.parseInt(process.versions.node, 10) < 26) {
 		unbuildable = `the tests run on Node ${process.version}; --build-sea with an ES-module main needs Node 26`;
 		return;
@@ -66,9 +70,7 @@ before(async () => {
 		unbuildable = `the executable cannot be built on ${process.platform}-${process.arch}: ${stderr?.trim() || String(error)}`;
 		return;
 	}
-
-	server = await startDemoServer({});
-});
+}, slow);
 
 after(async () => {
 	await closeAll();

@@ -12,6 +12,8 @@ import {promisify} from 'node:util';
 import {startDemoServer, type DemoServer} from '../../source/demo/index.ts';
 import {NODE_VERSIONS, nodeBinary, runNode} from '../helpers/node-majors.ts';
 
+// A build or an install on a busy machine can take minutes: longer than the runner's per-test timeout.
+const slow = {timeout: 600_000};
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'zylon-package-'));
 const {version, engines} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -46,7 +48,7 @@ before(async () => {
 	tarball = path.join(scratch, packed!.filename);
 	packedFiles = packed!.files.map(file => file.path).sort();
 	server = await startDemoServer({});
-});
+}, slow);
 
 let packedFiles: string[] = [];
 
@@ -79,7 +81,7 @@ for (const nodeVersion of NODE_VERSIONS) {
 			assert.equal(install.code, 0, install.stderr);
 			assert.doesNotMatch(install.stderr, /EBADENGINE/);
 			bin = path.join(prefix, 'bin', 'zylon-tui');
-		});
+		}, slow);
 
 		test('--version through the installed bin: this Node, nothing on stderr', async () => {
 			const result = await runNode(bin, ['--version'], {env: baseEnv(node)});
@@ -109,7 +111,7 @@ describe('an older Node', () => {
 	// 12 has no top-level await and 18 no process.getBuiltinModule: neither may get as far as a syntax error. 22.0
 	// is a major the CLI supports but a minor it does not (its fetch fails inside Node).
 	for (const oldVersion of ['12.22.12', '18.20.8', '22.0.0']) {
-		test(`Node ${oldVersion}: one line naming the version needed, exit 1`, async () => {
+		test(`Node ${oldVersion}: one line naming the version needed, exit 1`, slow, async () => {
 			const node = await nodeBinary(oldVersion);
 			const result = await runNode(node, [path.join(root, 'dist/cli.js'), '--version'], {env: baseEnv(node)});
 			const needed = /^>=([\d.]+)$/.exec(engines.node)![1];
