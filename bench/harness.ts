@@ -26,6 +26,8 @@ export type Row = {
 export type Figure = {
 	readonly name: string;
 	readonly budget: string;
+	/** Minutes rather than seconds (it builds something): left out of --quick, which is the test suite's smoke run. */
+	readonly slow?: boolean;
 	run(harness: Harness): Promise<Row | readonly Row[]>;
 };
 
@@ -36,6 +38,8 @@ export type SpawnCliOptions = {
 	readonly rows?: number;
 	/** Defaults to the bundled CLI; the baseline passes its own bundle. */
 	readonly script?: string;
+	/** A program to run instead of node with a script: the standalone executable. */
+	readonly executable?: string;
 };
 
 export type Harness = {
@@ -46,6 +50,8 @@ export type Harness = {
 	readonly presses: number;
 	readonly cliPath: string;
 	readonly helloPath: string;
+	/** A directory of this run, removed at the end. */
+	readonly temp: string;
 	requireCli(): string;
 	/** One demo server per distinct options, shared by the figures and closed at the end. */
 	demo(options: DemoOptions): Promise<DemoHandle>;
@@ -89,6 +95,7 @@ export async function createHarness(options: {
 		presses: quick ? 1 : 30,
 		cliPath,
 		helloPath,
+		temp,
 		requireCli() {
 			if (!existsSync(cliPath))
 				throw new NotMeasured(
@@ -106,10 +113,9 @@ export async function createHarness(options: {
 			return server;
 		},
 		connectionEnv: server => ({ZYLON_URL: server.url, ZYLON_TOKEN: server.token, ZYLON_ORG: server.org}),
-		spawnCli({args = [], env = {}, cols = 120, rows = 40, script}) {
-			const file = script ?? harness.requireCli();
+		spawnCli({args = [], env = {}, cols = 120, rows = 40, script, executable}) {
 			return spawnTerminal({
-				args: [file, ...args],
+				...(executable ? {command: executable, args} : {args: [script ?? harness.requireCli(), ...args]}),
 				cols,
 				rows,
 				env: {XDG_CONFIG_HOME: configHome, XDG_CACHE_HOME: cacheHome, ...env},

@@ -18,6 +18,7 @@ import {figure as bytesPerMove} from './figures/bytes-per-move.ts';
 import {figure as peakRss} from './figures/peak-rss.ts';
 import {figure as startupLatency} from './figures/startup-latency.ts';
 import {figure as deepLinkInteraction} from './figures/deep-link-interaction.ts';
+import {figure as startupExecutable} from './figures/startup-executable.ts';
 
 // The baseline row is for reading; each startup figure also alternates its own runs with baseline runs.
 const figures: readonly Figure[] = [
@@ -32,6 +33,7 @@ const figures: readonly Figure[] = [
 	peakRss,
 	startupLatency,
 	deepLinkInteraction,
+	startupExecutable,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -77,6 +79,11 @@ const rows: Row[] = [];
 try {
 	for (const figure of figures) {
 		if (values.only && figure !== baseline && !figure.name.includes(values.only)) continue;
+		if (quick && figure.slow) {
+			process.stderr.write(`bench: ${figure.name}: left out of --quick (slow)\n`);
+			continue;
+		}
+
 		process.stderr.write(`bench: ${figure.name}\n`);
 		try {
 			const result = await figure.run(harness);

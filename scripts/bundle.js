@@ -42,29 +42,55 @@ const ofetchWithoutGlobals = {
 	},
 };
 
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 /**
- * The launcher each bundle is run through (the bench's hello too, so the baseline starts the same way). Node's compile
- * cache keeps V8's compiled code of the bundle between runs: ~10 ms of the explorer's ~170 ms start, measured in
- * CPU time. It lives in the user's own cache directory: a shared temp directory would let another user on the same
- * host plant compiled code. Anything wrong with the directory just means starting without the cache. NODE_DISABLE_COMPILE_CACHE=1
+ * The Node the package needs, from `engines` (">=22.12"), so the launcher's check and npm's agree. 22.0 was tried
+ * and fails: its web-stream adapter throws "Controller is already closed" from inside Node on an ordinary fetch.
+ */
+const needed = /^>=(\d+)\.(\d+)$/.exec(packageJson.engines.node)?.slice(1).map(Number);
+if (!needed)
+	throw new Error(
+		`package.json engines.node is ${packageJson.engines.node}: scripts/bundle.js reads ">=N.M"`,
+	);
+
+/**
+ * The launcher each bundle is run through (the bench's hello too, so the baseline starts the same way).
+ *
+ * It is written so that any Node parses it (ES5 syntax, no import statement; the bundle is loaded through
+ * `new Function`, which an old parser does not look into): an old Node on a jump host gets one line naming the
+ * version needed instead of a SyntaxError from the bundle. It runs as an ES module or, on a Node older than 12,
+ * as CommonJS; neither needs anything else of it.
+ *
+ * Node's compile cache keeps V8's compiled code of the bundle between runs: ~10 ms of the explorer's ~170 ms
+ * start, measured in CPU time. It lives in the user's own cache directory: a shared temp directory would let
+ * another user on the same host plant compiled code. Anything wrong with the directory (or a Node without
+ * process.getBuiltinModule, before 22.3) just means starting without the cache. NODE_DISABLE_COMPILE_CACHE=1
  * turns it off, as for any Node program.
  * @param {string} bundleName
  */
 const launcher = bundleName => `#!/usr/bin/env node
-import {mkdirSync} from 'node:fs';
-import module from 'node:module';
-import {homedir} from 'node:os';
-import path from 'node:path';
-
+var running = process.versions.node.split('.');
+var major = parseInt(running[0], 10);
+if (major < ${needed[0]} || (major === ${needed[0]} && parseInt(running[1], 10) < ${needed[1]})) {
+	process.stderr.write('zylon-tui needs Node.js ${needed.join('.')} or later; this is Node.js ' + process.versions.node + '\\n');
+	process.exit(1);
+}
+var compileCache;
 try {
-	const cache = path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'zylon-tui', 'compile-cache');
-	mkdirSync(cache, {recursive: true, mode: 0o700});
-	module.enableCompileCache?.(cache);
-} catch {}
-await import(${JSON.stringify(`./${bundleName}`)});
-// Written now rather than at exit, which a killed session (a dropped SSH link, SIGKILL) never reaches; a no-op once
-// the cache holds this bundle.
-module.flushCompileCache?.();
+	var path = process.getBuiltinModule('node:path');
+	var home = process.env.XDG_CACHE_HOME || path.join(process.getBuiltinModule('node:os').homedir(), '.cache');
+	var directory = path.join(home, 'zylon-tui', 'compile-cache');
+	process.getBuiltinModule('node:fs').mkdirSync(directory, {recursive: true, mode: 448});
+	compileCache = process.getBuiltinModule('node:module');
+	compileCache.enableCompileCache(directory);
+} catch (error) {
+	compileCache = undefined;
+}
+new Function('return import(${JSON.stringify(`./${bundleName}`)})')().then(function () {
+	// Written now rather than at exit, which a killed session (a dropped SSH link, SIGKILL) never reaches; a
+	// no-op once the cache holds this bundle.
+	if (compileCache) compileCache.flushCompileCache();
+});
 `;
 
 /**
@@ -85,7 +111,11 @@ export async function bundle({entry, outfile, product = false}) {
 		minifySyntax: true,
 		legalComments: 'none',
 		logLevel: 'warning',
-		define: {'process.env.NODE_ENV': '"production"'},
+		define: {
+			'process.env.NODE_ENV': '"production"',
+			// source/version.ts: the version is built in, never read from a package.json at run time.
+			...(product ? {ZYLON_TUI_VERSION: JSON.stringify(packageJson.version)} : {}),
+		},
 		// Ink imports react-devtools-core statically; it is only for development, never shipped.
 		alias: {'react-devtools-core': devtoolsStub},
 		// The Ink patch (scripts/ink-patch.js) is only for the CLI: the bench's hello measures plain Ink.

@@ -29,7 +29,7 @@ const readJson = file => JSON.parse(readFileSync(file, 'utf8'));
 
 /** Throws unless the installed Ink is the version package.json pins, the one the patch was written against. */
 export function assertPinnedInk() {
-	const pinned = readJson(path.join(root, 'package.json')).dependencies.ink;
+	const pinned = readJson(path.join(root, 'package.json')).devDependencies.ink;
 	const installed = readJson(path.join(inkBuild, '..', 'package.json')).version;
 	if (installed !== pinned)
 		throw new Error(

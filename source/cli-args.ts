@@ -2,18 +2,11 @@
 // module initialisation alone costs about 20 ms of startup. Anything unusual (help, version, short or
 // negated flags, `--`, repeats, unknown flags, doubtful values) returns undefined and meow decides, so
 // meow stays the one authority for help, errors and every edge case; this only agrees with it.
-import {flagSpec, type CliFlags} from './cli-help.ts';
+import {FLAGS, flagNames, optionName, type CliFlags, type FlagName} from './cli-help.ts';
 
 export type ParsedArgs = {readonly input: readonly string[]; readonly flags: CliFlags};
 
-type FlagName = keyof typeof flagSpec;
-
-const byOption = new Map<string, FlagName>(
-	(Object.keys(flagSpec) as FlagName[]).map(name => [
-		`--${name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`,
-		name,
-	]),
-);
+const byOption = new Map<string, FlagName>(flagNames.map(name => [optionName(name), name]));
 
 export function parseCommonArgs(argv: readonly string[]): ParsedArgs | undefined {
 	const input: string[] = [];
@@ -31,7 +24,7 @@ export function parseCommonArgs(argv: readonly string[]): ParsedArgs | undefined
 		const option = equals === -1 ? argument : argument.slice(0, equals);
 		const name = byOption.get(option);
 		if (name === undefined || name in flags) return undefined;
-		const {type} = flagSpec[name];
+		const {type} = FLAGS[name];
 		if (type === 'boolean') {
 			if (equals !== -1) return undefined;
 			flags[name] = true;
@@ -50,7 +43,7 @@ export function parseCommonArgs(argv: readonly string[]): ParsedArgs | undefined
 
 	// meow's booleanDefault: a boolean flag that was not given reads false.
 	for (const name of byOption.values()) {
-		if (flagSpec[name].type === 'boolean' && !(name in flags)) flags[name] = false;
+		if (FLAGS[name].type === 'boolean' && !(name in flags)) flags[name] = false;
 	}
 
 	return {input, flags: flags as CliFlags};

@@ -1,22 +1,27 @@
-// flags → config → one of: the explorer | export | report | demo-server. Nothing else.
+// flags → config → one of: the explorer | export | report | demo-server | completion. Nothing else.
 import {parseCommonArgs, type ParsedArgs} from './cli-args.ts';
 import {ConfigError} from './config/errors.ts';
-import {helpText, flagSpec} from './cli-help.ts';
+import {helpText, flagSpec, flagNames, optionName} from './cli-help.ts';
 import {applyMemoryFlags} from './lib/runtime-memory.ts';
+import {VERSION, versionText} from './version.ts';
 
 /** The flags and command; `given` lists every flag name as typed, for the unknown-flag check. */
-async function parseArgs(): Promise<ParsedArgs & {given: readonly string[]}> {
-	const common = parseCommonArgs(process.argv.slice(2));
+async function parseArgs(argv: readonly string[]): Promise<ParsedArgs & {given: readonly string[]}> {
+	const common = parseCommonArgs(argv);
 	if (common) {
 		process.title = 'zylon-tui'; // as meow would
 		return {...common, given: []};
 	}
 
-	// Help, version, errors and every unusual command line: meow, loaded only when needed.
+	// Help, errors and every unusual command line: meow, loaded only when needed.
 	const {default: meow} = await import('meow');
 	const cli = meow(helpText, {
 		importMeta: import.meta,
+		argv: [...argv],
 		flags: flagSpec,
+		// Given, so meow reads no package.json: the standalone executable has none, and one near the working
+		// directory is some other project's.
+		pkg: {name: 'zylon-tui', version: VERSION},
 		// meow's own unknown-flag message spans two lines; ours names the flag in one.
 		allowUnknownFlags: true,
 		description: false,
@@ -32,13 +37,25 @@ function fail(message: string, code = 2): never {
 async function main(): Promise<void> {
 	// Before the bulk of the bundle allocates: a GC for a small footprint, not throughput (runtime-memory.ts).
 	applyMemoryFlags('start');
-	const cli = await parseArgs();
+	const argv = process.argv.slice(2);
+	if (argv.length === 1 && argv[0] === '--version') {
+		process.stdout.write(await versionText());
+		return;
+	}
+
+	const cli = await parseArgs(argv);
 	const unknown = unknownFlags(cli.given);
 	if (unknown.includes('token'))
 		fail('there is no --token flag (it would show in ps): set ZYLON_TOKEN or use --token-file');
 	if (unknown.length > 0)
 		fail(`unknown flag ${unknown.map(flag => `--${flag}`).join(', ')} (see zylon-tui --help)`);
-	const [command] = cli.input;
+	const [command, ...rest] = cli.input;
+	if (command === 'completion') {
+		const {runCompletion} = await import('./commands/completion.ts');
+		process.stdout.write(await runCompletion(rest));
+		return;
+	}
+
 	if (command === 'demo-server') {
 		const {runDemoServer} = await import('./commands/demo-server.ts');
 		await runDemoServer(cli.flags);
@@ -69,11 +86,12 @@ async function main(): Promise<void> {
 	process.exitCode = await runExplorer(cli.flags);
 }
 
+/** Flags as meow reports them (camelCase and as typed) that no definition names. */
 function unknownFlags(given: readonly string[]): string[] {
 	const known = new Set<string>(['help', 'version']);
-	for (const name of Object.keys(flagSpec)) {
+	for (const name of flagNames) {
 		known.add(name);
-		known.add(name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`));
+		known.add(optionName(name).slice(2));
 	}
 
 	return given.filter(flag => !known.has(flag));

@@ -2,15 +2,16 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {cliPath} from './helpers/cli.ts';
 
-const run = async (args: string[], env: Record<string, string> = {}) => {
+const run = async (args: string[], env: Record<string, string> = {}, cwd?: string) => {
 	try {
 		const {stdout, stderr} = await promisify(execFile)(process.execPath, [cliPath, ...args], {
+			cwd,
 			env: {PATH: process.env['PATH'], HOME: os.tmpdir(), XDG_CONFIG_HOME: '/nonexistent', ...env},
 		});
 		return {code: 0, stdout, stderr};
@@ -29,9 +30,21 @@ test('--help lists the commands and connection flags; --version prints the versi
 		assert.ok(help.stdout.includes(word), word);
 	}
 
-	const version = await run(['--version']);
+	// The version built in, not one read from a package.json near the working directory; then the runtime.
+	const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'zylon-cli-version-'));
+	writeFileSync(path.join(elsewhere, 'package.json'), '{"name": "unrelated", "version": "9.9.9"}');
+	const version = await run(['--version'], {}, elsewhere);
 	assert.equal(version.code, 0);
-	assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
+	assert.equal(version.stderr, '');
+	const {version: packageVersion} = JSON.parse(
+		readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+	) as {
+		version: string;
+	};
+	assert.equal(
+		version.stdout,
+		`${packageVersion}\nNode ${process.version} on ${process.platform}-${process.arch}\n`,
+	);
 });
 
 test('bad starts exit non-zero with one clear line and no stack trace', async () => {

@@ -43,7 +43,9 @@ for (const generation of ['current', 'legacy'] as const) {
 		});
 		sessions.push(session);
 		const {term, server} = session;
-		const [topType, topCount] = [...(await errorTypes(server, generation === 'legacy'))].sort((a, b) => b[1] - a[1])[0]!;
+		const [topType, topCount] = [...(await errorTypes(server, generation === 'legacy'))].sort(
+			(a, b) => b[1] - a[1],
+		)[0]!;
 		await term.waitFor(/page 1 · \d|All threads/);
 		if (!/page 1 · \d/.test(term.screen())) {
 			await term.press(keys.enter);

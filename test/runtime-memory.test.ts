@@ -3,9 +3,11 @@ import {execFile} from 'node:child_process';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {START_FLAGS, STEADY_FLAGS, memoryFlags} from '../source/lib/runtime-memory.ts';
+import {START_FLAGS, STEADY_FLAGS, memoryFlags, v8Major} from '../source/lib/runtime-memory.ts';
 
-const MEMORY_FLAGS = [...START_FLAGS, ...STEADY_FLAGS];
+const MEMORY_FLAGS = [...START_FLAGS, ...STEADY_FLAGS].map(({flag}) => flag);
+const NODE_24_V8 = '13.6.233.17-node.53';
+const NODE_26_V8 = '14.6.202.34-node.34';
 
 const moduleUrl = new URL('../source/lib/runtime-memory.ts', import.meta.url).href;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,15 +42,29 @@ console.log(JSON.stringify({peakMiB: peak / 1048576}));
 `;
 
 test('memoryFlags: every flag when the user gave none', () => {
-	assert.deepEqual(memoryFlags([]), [...MEMORY_FLAGS]);
-	assert.deepEqual(memoryFlags(['--enable-source-maps', '--import', 'tsx']), [...MEMORY_FLAGS]);
+	assert.deepEqual(memoryFlags([], undefined, NODE_24_V8), MEMORY_FLAGS);
+	assert.deepEqual(
+		memoryFlags(['--enable-source-maps', '--import', 'tsx'], undefined, NODE_24_V8),
+		MEMORY_FLAGS,
+	);
+});
+
+test('memoryFlags: only the flags this V8 knows (V8 14 dropped --separate-gc-phases)', () => {
+	assert.ok(memoryFlags([], undefined, '12.4.254.21-node.57').includes('--no-separate-gc-phases'));
+	assert.ok(memoryFlags([], undefined, NODE_24_V8).includes('--no-separate-gc-phases'));
+	assert.deepEqual(
+		memoryFlags([], undefined, NODE_26_V8),
+		MEMORY_FLAGS.filter(flag => flag !== '--no-separate-gc-phases'),
+	);
+	assert.equal(v8Major(NODE_26_V8), 14);
 });
 
 test('memoryFlags: a flag the user set on the node command line wins, in any spelling', () => {
-	assert.ok(!memoryFlags(['--heap-growing-percent=0']).includes('--heap-growing-percent=25'));
-	assert.ok(!memoryFlags(['--heap_growing_percent=0']).includes('--heap-growing-percent=25'));
-	assert.ok(!memoryFlags(['--separate-gc-phases']).includes('--no-separate-gc-phases'));
-	assert.equal(memoryFlags(['--semi-space-growth-factor=2']).length, MEMORY_FLAGS.length - 1);
+	const flags = (execArgv: string[]) => memoryFlags(execArgv, undefined, NODE_24_V8);
+	assert.ok(!flags(['--heap-growing-percent=0']).includes('--heap-growing-percent=25'));
+	assert.ok(!flags(['--heap_growing_percent=0']).includes('--heap-growing-percent=25'));
+	assert.ok(!flags(['--separate-gc-phases']).includes('--no-separate-gc-phases'));
+	assert.equal(flags(['--semi-space-growth-factor=2']).length, MEMORY_FLAGS.length - 1);
 });
 
 test('the young generation stays small under steady allocation, which it does not with V8 defaults', async () => {

@@ -201,7 +201,3 @@ export function overviewLines(snapshot: OverviewSnapshot, layout: OverviewLayout
 	];
 	return lines.map(line => ({...line, text: truncate(line.text, width)}));
 }
-
-/** Indexes of the lines the cursor can stop on. */
-export const selectableLines = (lines: readonly OverviewLine[]): number[] =>
-	lines.flatMap((line, index) => (line.filter === undefined ? [] : [index]));

@@ -12,25 +12,40 @@
 // ~6 ms longer (measured in a pty); the other two flags cost start-up nothing measurable and go first.
 import v8 from 'node:v8';
 
+/**
+ * A V8 flag and the V8 majors that know it. V8 prints "unrecognized flag" straight to stderr from C++ for a
+ * flag it does not know (no exception to catch, and in the explorer it lands on the terminal before the
+ * first frame), so a flag is set only where `v8.before` says it still exists. The major comes from
+ * process.versions.v8, which costs nothing; the ranges were read from `node --v8-options` of Node 20, 22,
+ * 23, 24, 25 and 26.
+ */
+export type MemoryFlag = {readonly flag: string; readonly v8?: {readonly before: number}};
+
 /** Once start-up is over (see above). */
-export const STEADY_FLAGS: readonly string[] = [
+export const STEADY_FLAGS: readonly MemoryFlag[] = [
 	// The young generation starts at 1 MiB semi-spaces and V8 doubles them under allocation pressure
 	// (up to 64 MiB of new space here, all of it resident). Factor 1: they stay at the size they reached.
-	'--semi-space-growth-factor=1',
+	{flag: '--semi-space-growth-factor=1'},
 ];
 
 /** From the first statement. */
-export const START_FLAGS: readonly string[] = [
+export const START_FLAGS: readonly MemoryFlag[] = [
 	// Old-generation limit = live size × 1.25 after each full GC, instead of V8's dynamic factor (up to
 	// 4× on a small heap, which let ~30 MiB live grow ~110 MiB of old space). 10 gave the same peak
 	// within noise, 50 about 4 MiB more.
-	'--heap-growing-percent=25',
-	// With separate phases (V8's default) no young GC may run while a full GC is marking, so the young
-	// generation grows past its capacity instead: 13-18 MiB spikes every few hundred ms while paging,
-	// and with a small old-generation limit marking is often in progress. Interleaving them keeps the
-	// young generation at its size; this was V8's behaviour before the flag existed.
-	'--no-separate-gc-phases',
+	{flag: '--heap-growing-percent=25'},
+	// With separate phases (V8 13's default, Node 24) no young GC may run while a full GC is marking, so
+	// the young generation grows past its capacity instead: 13-18 MiB spikes every few hundred ms while
+	// paging, and with a small old-generation limit marking is often in progress. Interleaving them keeps
+	// the young generation at its size; this was V8 12's default (Node 22). V8 14 (Node 25, 26) dropped
+	// the flag.
+	{flag: '--no-separate-gc-phases', v8: {before: 14}},
 ];
+
+/** The major of a V8 version string such as "14.6.202.34-node.34". */
+export function v8Major(version: string): number {
+	return Number.parseInt(version, 10);
+}
 
 const flagName = (flag: string): string =>
 	flag
@@ -39,16 +54,21 @@ const flagName = (flag: string): string =>
 		.replaceAll('_', '-');
 
 /**
- * The flags to set: `flags` (all of them by default) minus any the user already gave to node (`node --heap-growing-percent=0
- * cli.js`): a user who tunes the GC knows their machine better than our defaults. (NODE_OPTIONS cannot
- * carry these V8 flags: node refuses to start.)
+ * The flags to set: `flags` (all of them by default) that this V8 knows, minus any the user already gave to
+ * node (`node --heap-growing-percent=0 cli.js`): a user who tunes the GC knows their machine better than our
+ * defaults. (NODE_OPTIONS cannot carry these V8 flags: node refuses to start.)
  */
 export function memoryFlags(
 	execArgv: readonly string[],
-	flags: readonly string[] = [...START_FLAGS, ...STEADY_FLAGS],
+	flags: readonly MemoryFlag[] = [...START_FLAGS, ...STEADY_FLAGS],
+	v8Version: string = process.versions.v8,
 ): string[] {
+	const major = v8Major(v8Version);
 	const given = new Set(execArgv.filter(arg => arg.startsWith('--')).map(flagName));
-	return flags.filter(flag => !given.has(flagName(flag)));
+	return flags
+		.filter(({v8}) => v8 === undefined || major < v8.before)
+		.map(({flag}) => flag)
+		.filter(flag => !given.has(flagName(flag)));
 }
 
 export function applyMemoryFlags(

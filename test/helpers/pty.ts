@@ -20,7 +20,7 @@ export type SpawnOptions = {
 	readonly rows?: number;
 	readonly env?: Readonly<Record<string, string>>;
 	readonly cwd?: string;
-	/** Defaults to process.execPath: the pinned Node 24, whatever `node` is on PATH. */
+	/** Defaults to process.execPath: the pinned Node, whatever `node` is on PATH. */
 	readonly command?: string;
 };
 
