@@ -17,6 +17,8 @@ import {figure as nextPage} from './figures/next-page.ts';
 import {figure as bytesPerMove} from './figures/bytes-per-move.ts';
 import {figure as peakRss} from './figures/peak-rss.ts';
 import {figure as startupLatency} from './figures/startup-latency.ts';
+import {figure as allThreads} from './figures/all-threads.ts';
+import {figure as overviewScan} from './figures/overview-scan.ts';
 
 // The baseline row is for reading; each startup figure also alternates its own runs with baseline runs.
 const figures: readonly Figure[] = [
@@ -30,6 +32,8 @@ const figures: readonly Figure[] = [
 	bytesPerMove,
 	peakRss,
 	startupLatency,
+	allThreads,
+	overviewScan,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -85,3 +85,11 @@ export function interactionRow(interaction: Interaction, nowMs: number, width: n
 	const head = rowColumns(width).map(value).join(' ');
 	return truncate(`${head} ${promptSummary(interaction.userInput)}`, width);
 }
+
+/**
+ * The thread's name cut to `width` columns for a row of "All threads" (project-wide lists carry it, see
+ * Interaction.threadName); empty when the row has none, so the column stays aligned.
+ */
+export function threadTag(interaction: Interaction, width = 14): string {
+	return fit(interaction.threadName ?? '', width);
+}
