@@ -45,6 +45,13 @@ export class Reader {
 		return this.buffer.length === 0 && (this.plan !== undefined || this.bridge !== undefined);
 	}
 
+	/** Nothing more from this thread (it is gone). */
+	stop(): void {
+		this.buffer = [];
+		this.plan = undefined;
+		this.bridge = undefined;
+	}
+
 	gap(): Gap {
 		return this.gapAt(this.taken);
 	}

@@ -20,6 +20,7 @@ import {
 	type Key,
 	type TimelineCursor,
 } from './timeline-gaps.ts';
+import {ApiError} from './errors.ts';
 import {atEnd, atStart, Reader} from './timeline-reader.ts';
 
 export {isTimelineCursor} from './timeline-gaps.ts';
@@ -97,8 +98,10 @@ export async function mergeTimeline(
 		text === undefined
 			? {order, gaps: new Map(), rest: backward ? 'end' : 'start'}
 			: decodeCursor(text, order, deps.resource);
-	const session = deps.sessions?.take(text, dir);
-	const threads = session?.threads ?? (await deps.threads(text === undefined));
+	const threads = await deps.threads(text === undefined);
+	// Readers kept from the page before, unless the thread list changed since (a refresh may add a thread).
+	const kept = deps.sessions?.take(text, dir);
+	const session = kept?.threads === threads ? kept : undefined;
 	const hints = deps.hints ?? {trustUpdatedAt: true};
 	// Time runs the same way as reading: oldest-first read forward, or newest-first read backward.
 	const ascending = (order === 'ASC') === (dir === 'f');
@@ -133,10 +136,16 @@ export async function mergeTimeline(
 	const withTotal = page.totalCount === true && text === undefined;
 	const items: Interaction[] = [];
 	const fetchOne = (reader: Reader, size: number) =>
-		reader.fetch(order, size, withTotal && !reader.fetched, request => {
-			deps.onRequest?.(reader.thread.id);
-			return deps.threadPage(reader.thread.id, request);
-		});
+		reader
+			.fetch(order, size, withTotal && !reader.fetched, request => {
+				deps.onRequest?.(reader.thread.id);
+				return deps.threadPage(reader.thread.id, request);
+			})
+			.catch((error: unknown) => {
+				// A thread deleted since the list was fetched has nothing more to give; anything else fails the page.
+				if (!(error instanceof ApiError && error.kind === 'not-found')) throw error;
+				reader.stop();
+			});
 
 	while (items.length < want) {
 		let best: Reader | undefined;
