@@ -84,7 +84,9 @@ async function startup(harness: Harness): Promise<Row> {
 		const {stats, baseline} = await harness.sampleWithBaseline(async () => {
 			const term = await harness.spawnCli({env, args});
 			try {
-				await term.waitFor('All threads', {timeoutMs: startupTimeoutMs});
+				// The "All threads" row is drawn before the list is ready for keys; its threads' rows are not.
+				await term.waitFor(/All threads[\s\S]*Spread thread \d/, {timeoutMs: startupTimeoutMs});
+				await term.waitIdle(30);
 				await term.press(keys.enter);
 				const at = await term.waitFor(markers.interactionList, {timeoutMs: startupTimeoutMs});
 				return at - term.spawnedAt;
