@@ -174,11 +174,19 @@ export async function mergeTimeline(
 		// Every thread that could hold a row before the best one in hand must be read first; with none in hand,
 		// the threads that share the best bound (all of them, when no thread says when it was last active).
 		const limit = bestRow ?? bestKey!;
-		const due = readers
+		const remaining = want - items.length;
+		const needed = readers
 			.filter(reader => reader.needsFetch && precedes(bound(reader), limit) <= 0)
 			.sort((a, b) => precedes(bound(a), bound(b)))
 			.slice(0, concurrency);
-		const remaining = want - items.length;
+		// Spare places in the round go to threads about to run dry (under their share of the rest of the page):
+		// they would each cost a round of their own a few rows later.
+		const share = Math.max(MIN_FETCH, Math.ceil(remaining / Math.max(1, readers.length)));
+		const topUps = readers
+			.filter(reader => reader.low(share))
+			.sort((a, b) => a.buffer.length - b.buffer.length)
+			.slice(0, concurrency - needed.length);
+		const due = [...needed, ...topUps];
 		// Twice a fair share each: fewer round trips later, without fetching every thread's whole page.
 		const size = Math.min(
 			Math.max(MIN_FETCH, remaining),
