@@ -19,6 +19,8 @@ import {figure as peakRss} from './figures/peak-rss.ts';
 import {figure as startupLatency} from './figures/startup-latency.ts';
 import {figure as deepLinkInteraction} from './figures/deep-link-interaction.ts';
 import {figure as startupExecutable} from './figures/startup-executable.ts';
+import {figure as allThreads} from './figures/all-threads.ts';
+import {figure as overviewScan} from './figures/overview-scan.ts';
 
 // The baseline row is for reading; each startup figure also alternates its own runs with baseline runs.
 const figures: readonly Figure[] = [
@@ -34,6 +36,8 @@ const figures: readonly Figure[] = [
 	startupLatency,
 	deepLinkInteraction,
 	startupExecutable,
+	allThreads,
+	overviewScan,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -132,7 +132,8 @@ test('a Processing interaction streams to completion in the detail pane', async 
 });
 
 test('/ in the detail searches the transcript; n and N step through the matches', async () => {
-	const {term} = await open(f => ['--project', f.projects.insightsId]);
+	// A transcript known to hold many "the" (All threads is in time order now, so its first row changed).
+	const {term} = await open(f => ['--interaction', f.interactions.allBlocks]);
 	await term.press(keys.tab);
 	await term.waitIdle(50);
 	await term.press('/');

@@ -87,3 +87,11 @@ test('firstLine skips blank lines and trims', () => {
 	assert.equal(firstLine('  \n \n'), '');
 	assert.equal(firstLine('one'), 'one');
 });
+
+test('threadTag: the thread name cut to a fixed width, blank without one', async () => {
+	const {threadTag} = await import('../source/domain/row.ts');
+	const row = (threadName?: string) => ({threadName}) as unknown as Parameters<typeof threadTag>[0];
+	assert.equal(threadTag(row('Checkout bot · EU storefront'), 12), 'Checkout bo…');
+	assert.equal(threadTag(row('Refunds'), 10), 'Refunds   ');
+	assert.equal(threadTag(row(undefined), 4), '    ');
+});

@@ -114,12 +114,14 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 		return infos;
 	}
 
-	const threadNames = async (projectId: string, signal?: AbortSignal) =>
-		new Map((await threadInfos(projectId, false, signal)).map(info => [info.id, info.name]));
-
 	async function projectInteractions(projectId: string, page: PageRequest, signal?: AbortSignal) {
 		const resource = `the interactions of project ${shortId(projectId)}`;
 		const merging = isTimelineCursor(page.after) || isTimelineCursor(page.before);
+		// While the project route is untried, the thread list goes out beside it: either answer needs it
+		// (the legacy rows for their threads' names, the merge for the threads), so neither waits for the other.
+		const probing = !merging && projectRoute === undefined && generation.current() === undefined;
+		const listing = probing ? threadInfos(projectId, true, signal) : undefined;
+		listing?.catch(() => undefined);
 		if (!merging && projectRoute !== false && generation.current() !== 'current') {
 			const request: Request = {
 				path: routes.projectInteractions(projectId),
@@ -131,7 +133,10 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 			const named = async (json: unknown) => {
 				const parsed = parseInteractionPage(json, parseOptions(resource));
 				// The names come from the thread list, fetched once (again after refreshThreads).
-				const names = await threadNames(projectId, signal).catch(() => new Map<string, string>());
+				const names = await (listing ?? threadInfos(projectId, false, signal)).then(
+					infos => new Map(infos.map(info => [info.id, info.name])),
+					() => new Map<string, string>(),
+				);
 				return {...parsed, items: parsed.items.map(item => withThreadName(item, names))};
 			};
 			if (projectRoute === true || generation.current() === 'legacy') return named(await http.get(request));
@@ -148,7 +153,7 @@ export function createClient(connection: Connection, options: ClientOptions = {}
 				resource,
 				hints,
 				sessions,
-				threads: refresh => threadInfos(projectId, refresh, signal),
+				threads: refresh => (refresh && listing ? listing : threadInfos(projectId, refresh, signal)),
 				threadPage: (threadId, threadPage) => threadInteractions(projectId, threadId, threadPage, signal),
 			},
 			page,

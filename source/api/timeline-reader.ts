@@ -6,12 +6,16 @@ import {compareKeys, keyMs, type Direction, type Gap, type Key, type ThreadInfo}
 const MAX_FETCH = 1000;
 
 type Plan = {readonly c?: string; readonly skip: number};
+type Segment = {readonly count: number; readonly gapAt: (taken: number) => Gap};
 
 /** A thread read in one direction: a buffer of rows in reading order and where the next fetch starts. */
 export class Reader {
 	buffer: Interaction[] = [];
-	/** The gap after the last row taken, as a function of how many rows of the buffer were taken. */
-	private gapAt: (taken: number) => Gap;
+	/**
+	 * The fetched pages the buffer holds rows of, oldest first, each with the gap after its `taken`-th row: a
+	 * reader topped up before running dry holds the rest of one page and the start of the next.
+	 */
+	private segments: Segment[];
 	private taken = 0;
 	/** The next fetch in the reading direction; undefined when nothing lies beyond the buffer. */
 	plan: Plan | undefined;
@@ -28,7 +32,7 @@ export class Reader {
 		/** Rows that are not after this key (in reading order) are dropped: set for threads not reached yet. */
 		readonly edge: Key | undefined,
 	) {
-		this.gapAt = () => start;
+		this.segments = [{count: 0, gapAt: () => start}];
 		if (start.d === dir) {
 			this.plan = start.x ? undefined : {c: start.c, skip: start.s};
 		} else if (start.s > 0 || start.c !== undefined) {
@@ -44,13 +48,47 @@ export class Reader {
 		return this.buffer.length === 0 && (this.plan !== undefined || this.bridge !== undefined);
 	}
 
+	/** Rows in hand but fewer than `rows`, and more to fetch: worth topping up in a round that goes out anyway. */
+	low(rows: number): boolean {
+		return (
+			this.buffer.length > 0 &&
+			this.buffer.length < rows &&
+			this.plan !== undefined &&
+			this.bridge === undefined
+		);
+	}
+
+	/** Nothing more from this thread (it is gone). */
+	stop(): void {
+		this.buffer = [];
+		this.plan = undefined;
+		this.bridge = undefined;
+	}
+
 	gap(): Gap {
-		return this.gapAt(this.taken);
+		return this.segments[0]!.gapAt(this.taken);
+	}
+
+	/** A fetched page's rows (after `dropped` were left out) join the buffer. */
+	private load(rows: Interaction[], count: number, gapAt: Segment['gapAt'], dropped: number): void {
+		if (this.buffer.length === 0) {
+			this.segments = [{count, gapAt}];
+			this.taken = dropped;
+			this.buffer = rows;
+		} else {
+			this.segments.push({count, gapAt});
+			this.buffer.push(...rows);
+		}
 	}
 
 	take(): Interaction {
 		const item = this.buffer.shift() as Interaction;
 		this.taken++;
+		// Past the end of a page whose successor is in the buffer: count in the successor from here.
+		while (this.segments.length > 1 && this.taken >= this.segments[0]!.count) {
+			this.segments.shift();
+			this.taken = 0;
+		}
 		this.last = {ms: keyMs(item.createdAtMs), id: item.id};
 		return item;
 	}
@@ -74,13 +112,12 @@ export class Reader {
 						? page.items.slice(0, bridge.s).reverse()
 						: page.items.slice(-bridge.s);
 			const base = rows.length;
-			this.gapAt = taken => ({
-				...(bridge.c === undefined ? {} : {c: bridge.c}),
-				s: base - taken,
-				d: bridge.d,
-			});
-			this.taken = 0;
-			this.buffer = this.keep(rows);
+			this.load(
+				rows,
+				base,
+				taken => ({...(bridge.c === undefined ? {} : {c: bridge.c}), s: base - taken, d: bridge.d}),
+				0,
+			);
 			// Beyond those rows, in the reading direction, from the bridge page's far edge.
 			if (page.items.length === 0) {
 				this.plan = bridge.c === undefined ? undefined : {skip: 0};
@@ -115,17 +152,16 @@ export class Reader {
 		// anchored to the page's first row's cursor instead, it stays put.
 		const near = this.dir === 'f' ? page.previousCursor : page.nextCursor;
 		const anchor = plan.c === undefined && near !== undefined && inOrder.length > 0 ? near : undefined;
-		this.gapAt = taken => {
+		const gapAt = (taken: number): Gap => {
 			if (taken === count && next !== undefined) return {c: next, s: 0, d: dir};
 			const at = skip + taken;
 			const end = taken === count ? {x: true} : {};
 			if (anchor !== undefined && at > 0) return {c: anchor, s: at - 1, d: dir, ...end};
 			return {...(plan.c === undefined ? {} : {c: plan.c}), s: at, d: dir, ...end};
 		};
-		this.taken = 0;
-		this.buffer = this.keep(rows);
-		// Dropped rows still count as taken for the gap.
-		this.taken = count - this.buffer.length;
+		// Only the first rows of a thread can fall on the wrong side of the edge; dropped ones count as taken.
+		const kept = this.buffer.length === 0 ? this.keep(rows) : rows;
+		this.load(kept, count, gapAt, count - kept.length);
 		this.plan = next === undefined ? undefined : {c: next, skip: 0};
 	}
 

@@ -20,6 +20,7 @@ import {
 	type Key,
 	type TimelineCursor,
 } from './timeline-gaps.ts';
+import {ApiError} from './errors.ts';
 import {atEnd, atStart, Reader} from './timeline-reader.ts';
 import type {ThreadInfo} from './timeline-gaps.ts';
 
@@ -36,7 +37,7 @@ export type TimelineDeps = {
 	/** The project's threads; `refresh` refetches rather than using what was fetched before. */
 	threads(refresh: boolean): Promise<readonly ThreadInfo[]>;
 	threadPage(threadId: string, page: PageRequest): Promise<Page<Interaction>>;
-	/** Thread requests in flight at once (default 16). */
+	/** Thread requests in flight at once (DEFAULT_CONCURRENCY). */
 	readonly concurrency?: number;
 	readonly hints?: TimelineHints;
 	/** Each thread request, for the bench's request count. */
@@ -67,7 +68,8 @@ export class TimelineSessions {
 	}
 }
 
-export const DEFAULT_CONCURRENCY = 16;
+// Enough for the threads of a busy project in one or two rounds; few enough not to flood an on-premise server.
+export const DEFAULT_CONCURRENCY = 24;
 const MIN_FETCH = 10;
 
 /**
@@ -90,8 +92,10 @@ export async function mergeTimeline(
 		text === undefined
 			? {order, gaps: new Map(), rest: backward ? 'end' : 'start'}
 			: decodeCursor(text, order, deps.resource);
-	const session = deps.sessions?.take(text, dir);
-	const threads = session?.threads ?? (await deps.threads(text === undefined));
+	const threads = await deps.threads(text === undefined);
+	// Readers kept from the page before, unless the thread list changed since (a refresh may add a thread).
+	const kept = deps.sessions?.take(text, dir);
+	const session = kept?.threads === threads ? kept : undefined;
 	const hints = deps.hints ?? {trustUpdatedAt: true};
 	// Time runs the same way as reading: oldest-first read forward, or newest-first read backward.
 	const ascending = (order === 'ASC') === (dir === 'f');
@@ -126,10 +130,16 @@ export async function mergeTimeline(
 	const withTotal = page.totalCount === true && text === undefined;
 	const items: Interaction[] = [];
 	const fetchOne = (reader: Reader, size: number) =>
-		reader.fetch(order, size, withTotal && !reader.fetched, request => {
-			deps.onRequest?.(reader.thread.id);
-			return deps.threadPage(reader.thread.id, request);
-		});
+		reader
+			.fetch(order, size, withTotal && !reader.fetched, request => {
+				deps.onRequest?.(reader.thread.id);
+				return deps.threadPage(reader.thread.id, request);
+			})
+			.catch((error: unknown) => {
+				// A thread deleted since the list was fetched has nothing more to give; anything else fails the page.
+				if (!(error instanceof ApiError && error.kind === 'not-found')) throw error;
+				reader.stop();
+			});
 
 	while (items.length < want) {
 		let best: Reader | undefined;
@@ -157,11 +167,19 @@ export async function mergeTimeline(
 		// Every thread that could hold a row before the best one in hand must be read first; with none in hand,
 		// the threads that share the best bound (all of them, when no thread says when it was last active).
 		const limit = bestRow ?? bestKey!;
-		const due = readers
+		const remaining = want - items.length;
+		const needed = readers
 			.filter(reader => reader.needsFetch && precedes(bound(reader), limit) <= 0)
 			.sort((a, b) => precedes(bound(a), bound(b)))
 			.slice(0, concurrency);
-		const remaining = want - items.length;
+		// Spare places in the round go to threads about to run dry (under their share of the rest of the page):
+		// they would each cost a round of their own a few rows later.
+		const share = Math.max(MIN_FETCH, Math.ceil(remaining / Math.max(1, readers.length)));
+		const topUps = readers
+			.filter(reader => reader.low(share))
+			.sort((a, b) => a.buffer.length - b.buffer.length)
+			.slice(0, concurrency - needed.length);
+		const due = [...needed, ...topUps];
 		// Twice a fair share each: fewer round trips later, without fetching every thread's whole page.
 		const size = Math.min(
 			Math.max(MIN_FETCH, remaining),

@@ -25,31 +25,48 @@ const clock = (ms: number, stepMs: number) =>
 const pad = (text: string, width: number) => text.padEnd(width);
 const right = (text: string, width: number) => text.padStart(width);
 
-function chart(snapshot: OverviewSnapshot, width: number): string[] {
+export type ChartText = {
+	readonly title: string;
+	/** `height` lines of bars, top first, one column per bucket. */
+	readonly bars: readonly string[];
+	/** UTC times under the bars. */
+	readonly axis: string;
+	/** The failures per bucket on their own scale, so a handful among thousands still shows. */
+	readonly failed: string;
+	readonly summary: string;
+};
+
+/** The time chart of a snapshot (taken with chartColumns = the width available), for report and the screen. */
+export function chartText(snapshot: OverviewSnapshot, height = 6): ChartText | undefined {
 	const {buckets, stepMs} = snapshot.chart;
-	if (buckets.length === 0) return ['  (no interactions in the window)'];
+	if (buckets.length === 0) return undefined;
 	const top = Math.max(...buckets.map(bucket => bucket.interactions));
-	const bars = barChart(
-		buckets.map(bucket => ({value: bucket.interactions, part: bucket.errors})),
-		6,
-	);
-	const labelWidth = clock(0, stepMs).length + 1;
-	const every = Math.max(labelWidth + 2, Math.ceil(buckets.length / Math.max(1, Math.floor(width / 14))));
-	const axis = axisLine(buckets.length, every, index => clock(buckets[index]!.startMs, stepMs));
+	const labelWidth = clock(0, stepMs).length;
 	const worst = buckets.reduce((a, b) => (b.errors > a.errors ? b : a));
-	// The failures on their own scale too, so a handful among thousands still shows.
-	const failed = sparkline(
-		buckets.map(bucket => bucket.errors),
-		{zero: '·'},
-	);
+	return {
+		title: `Interactions per ${stepLabel(stepMs)} (UTC; ${PART_GLYPH} = failed), highest bar ${formatCount(top)}`,
+		bars: barChart(
+			buckets.map(bucket => ({value: bucket.interactions, part: bucket.errors})),
+			height,
+		),
+		axis: axisLine(buckets.length, labelWidth + 3, index => clock(buckets[index]!.startMs, stepMs)),
+		failed: `${sparkline(
+			buckets.map(bucket => bucket.errors),
+			{zero: '·'},
+		)}  failed, highest ${formatCount(worst.errors)}`,
+		summary:
+			worst.errors > 0
+				? `most failures: ${formatCount(worst.errors)} of ${formatCount(worst.interactions)} at ${utc(worst.startMs)}`
+				: 'no failures',
+	};
+}
+
+function chart(snapshot: OverviewSnapshot): string[] {
+	const text = chartText(snapshot);
+	if (!text) return ['  (no interactions in the window)'];
 	return [
-		`Interactions per ${stepLabel(stepMs)} (UTC; ${PART_GLYPH} = failed), highest bar ${formatCount(top)}`,
-		...bars.map(line => `  ${line}`),
-		`  ${axis}`.trimEnd(),
-		`  ${failed}  failed, highest ${formatCount(worst.errors)}`,
-		worst.errors > 0
-			? `  most failures: ${formatCount(worst.errors)} of ${formatCount(worst.interactions)} at ${utc(worst.startMs)}`
-			: '  no failures',
+		text.title,
+		...[...text.bars, text.axis.trimEnd(), text.failed, text.summary].map(line => `  ${line}`),
 	];
 }
 
@@ -107,7 +124,7 @@ export function renderReport(snapshot: OverviewSnapshot, meta: ReportMeta, width
 		`${formatCount(snapshot.interactions)} interactions · ${formatCount(snapshot.errors)} failed (${percent(snapshot.errorShare)})${span}`,
 	);
 	if (meta.partial) lines.push(`PARTIAL: ${meta.partial}`);
-	lines.push('', ...chart(snapshot, width), '');
+	lines.push('', ...chart(snapshot), '');
 
 	lines.push(`Error clusters (${formatCount(snapshot.clusters.length)}, by count)`);
 	if (snapshot.clusters.length === 0) lines.push('  none');

@@ -82,3 +82,11 @@ export function interactionRow(interaction: Interaction, nowMs: number, width: n
 	const cells = rowCells(interaction, nowMs);
 	return renderRow(cells, rowLayout(contentWidths([cells]), width));
 }
+
+/**
+ * The thread's name cut to `width` columns for a row of "All threads" (project-wide lists carry it, see
+ * Interaction.threadName); empty when the row has none, so the column stays aligned.
+ */
+export function threadTag(interaction: Interaction, width = 14): string {
+	return fit(interaction.threadName ?? '', width);
+}

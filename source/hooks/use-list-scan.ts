@@ -3,7 +3,13 @@
 // (`stopping`) aborts it, and a resumed run carries on from the page the last one stopped at.
 import {useEffect, useRef, type Dispatch} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
-import {resumeScan, runScan, type ScanOptions, type ScanOutcome} from '../api/scan.ts';
+import {
+	INTERACTIVE_SCAN_PAGE_SIZE,
+	resumeScan,
+	runScan,
+	type ScanOptions,
+	type ScanOutcome,
+} from '../api/scan.ts';
 import type {TimeWindow} from '../domain/time-window.ts';
 import type {Interaction, InteractionScope, PageOrder} from '../domain/types.ts';
 import type {ExplorerAction} from '../state/explorer.ts';
@@ -38,6 +44,7 @@ export function useListScan({client, scope, order, pageSize, window, filter, dis
 			scope,
 			order,
 			window,
+			pageSize: INTERACTIVE_SCAN_PAGE_SIZE,
 			fallbackPageSize: pageSize,
 			maxMatches: MAX_MATCHES,
 			signal: abort.signal,

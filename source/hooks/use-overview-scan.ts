@@ -4,7 +4,13 @@
 // the page it stopped at, or starts afresh once it is complete.
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
-import {resumeScan, runScan, type ScanOptions, type ScanOutcome} from '../api/scan.ts';
+import {
+	INTERACTIVE_SCAN_PAGE_SIZE,
+	resumeScan,
+	runScan,
+	type ScanOptions,
+	type ScanOutcome,
+} from '../api/scan.ts';
 import {OverviewAccumulator} from '../domain/overview.ts';
 import type {ScanProgress, ScanStatus} from '../domain/scan-progress.ts';
 import {resolveWindow, type TimeWindow} from '../domain/time-window.ts';
@@ -73,6 +79,8 @@ export function useOverviewScan(options: {
 			scope,
 			window,
 			nowMs,
+			// Keys stay answered while it runs: a page of 1,000 takes too long to parse in one go.
+			pageSize: INTERACTIVE_SCAN_PAGE_SIZE,
 			signal: abort.signal,
 			onPage(rows, progress) {
 				sum.add(rows);
