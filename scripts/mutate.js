@@ -1,0 +1,157 @@
+// `npm run mutate [name…]`: StrykerJS on the safety-critical modules, one run per module against only
+// the test files that cover it, then bench/mutation.md with the score of each. Not part of `npm test`.
+// Survivors judged equivalent are listed in EQUIVALENT (matched by file, original and replacement text,
+// not by line, so other edits to the file do not detach them) and printed with the reason.
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+
+const MODULES = [
+	{
+		name: 'sanitize',
+		mutate: 'source/lib/sanitize.ts',
+		tests: ['test/sanitize.test.ts', 'test/hardening-sanitize.test.ts'],
+	},
+	{
+		name: 'mask',
+		mutate: 'source/api/parse/mask.ts',
+		tests: ['test/mask.test.ts', 'test/parse.test.ts'],
+	},
+	{
+		name: 'retry-timing',
+		mutate: 'source/api/retry-timing.ts',
+		tests: ['test/retry-timing.test.ts', 'test/client.test.ts'],
+	},
+	{
+		name: 'http',
+		mutate: 'source/api/http.ts',
+		tests: ['test/client.test.ts', 'test/http.test.ts'],
+	},
+	{
+		name: 'filter-match',
+		mutate: 'source/domain/filter-match.ts',
+		tests: ['test/filter.test.ts', 'test/filter-match.test.ts', 'test/explorer-filter.test.ts'],
+	},
+	{
+		name: 'filter',
+		mutate: 'source/domain/filter.ts',
+		tests: ['test/filter.test.ts', 'test/filter-match.test.ts'],
+	},
+];
+
+// Survivors that no test can tell apart from the original, and why. Key: `${file}|${original}|${replacement}`.
+export const EQUIVALENT = {};
+
+const GOAL = 85;
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter(name => !MODULES.some(module => module.name === name));
+if (unknown.length > 0) {
+	console.error(
+		`npm run mutate: no module ${unknown.join(', ')} (one of ${MODULES.map(m => m.name).join(', ')})`,
+	);
+	process.exit(1);
+}
+const chosen = wanted.length > 0 ? MODULES.filter(module => wanted.includes(module.name)) : MODULES;
+const stryker = path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js');
+mkdirSync('reports/mutation', {recursive: true});
+
+/** Stryker's JSON report → counts and the survivors, with the original text of each. */
+function summarise(module, reportFile) {
+	const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+	const counts = {mutants: 0, killed: 0, survived: 0, equivalent: 0};
+	const survivors = [];
+	for (const [file, {source, mutants}] of Object.entries(report.files)) {
+		const lines = source.split('\n');
+		for (const mutant of mutants) {
+			// Compile and runtime errors are mutants the code cannot even run; Stryker leaves them out too.
+			if (mutant.status === 'CompileError' || mutant.status === 'RuntimeError' || mutant.status === 'Ignored')
+				continue;
+			counts.mutants++;
+			if (mutant.status === 'Killed' || mutant.status === 'Timeout') {
+				counts.killed++;
+				continue;
+			}
+			const {start, end} = mutant.location;
+			const original =
+				start.line === end.line
+					? lines[start.line - 1].slice(start.column - 1, end.column - 1)
+					: `${lines[start.line - 1].slice(start.column - 1)}…`;
+			const reason = EQUIVALENT[`${file}|${original}|${mutant.replacement}`];
+			if (reason) counts.equivalent++;
+			else counts.survived++;
+			survivors.push({
+				file,
+				line: start.line,
+				mutator: mutant.mutatorName,
+				original,
+				replacement: mutant.replacement,
+				status: mutant.status,
+				reason,
+			});
+		}
+	}
+	// Equivalent mutants cannot be killed: the score is over the mutants that can.
+	const scored = counts.mutants - counts.equivalent;
+	const score = scored === 0 ? 100 : (100 * counts.killed) / scored;
+	return {module, counts, score, survivors};
+}
+
+const results = [];
+for (const module of chosen) {
+	const reportFile = `reports/mutation/${module.name}.json`;
+	console.log(`\n== ${module.name}: ${module.mutate} against ${module.tests.join(' ')}`);
+	const started = Date.now();
+	const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs'], {
+		stdio: 'inherit',
+		env: {
+			...process.env,
+			ZYLON_MUTATE_FILES: module.mutate,
+			ZYLON_MUTATE_TESTS: module.tests.join(','),
+			ZYLON_MUTATE_REPORT: reportFile,
+		},
+	});
+	if (run.status !== 0) {
+		console.error(`npm run mutate: stryker failed on ${module.name} (exit ${run.status})`);
+		process.exit(1);
+	}
+	results.push({...summarise(module, reportFile), seconds: Math.round((Date.now() - started) / 1000)});
+}
+
+const oneLine = text => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 90);
+const table = [
+	'| module | file | mutants | killed | survived | equivalent | score | time |',
+	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+	...results.map(
+		({module, counts, score, seconds}) =>
+			`| ${module.name} | ${module.mutate} | ${counts.mutants} | ${counts.killed} | ${counts.survived} | ${counts.equivalent} | ${score.toFixed(1)}% | ${seconds} s |`,
+	),
+];
+const survivorLines = results.flatMap(({module, survivors}) =>
+	survivors.map(
+		s =>
+			`- ${module.name} ${s.file}:${s.line} ${s.mutator} (${s.status}): \`${oneLine(s.original)}\` → \`${oneLine(s.replacement)}\`${s.reason ? ` — equivalent: ${s.reason}` : ' — not judged'}`,
+	),
+);
+const doc = [
+	'# Mutation scores',
+	'',
+	`Written by \`npm run mutate\` (StrykerJS, tap runner over \`node --import tsx\`, per-test-file coverage) on ${new Date().toISOString().slice(0, 10)}.`,
+	`Score = killed (timeouts included) / (mutants − equivalent). Goal: ≥ ${GOAL}% per module.`,
+	`Each module runs only against its own test files (scripts/mutate.js lists them).`,
+	'',
+	...table,
+	'',
+	'## Survivors',
+	'',
+	...(survivorLines.length > 0 ? survivorLines : ['None.']),
+	'',
+];
+if (wanted.length === 0) writeFileSync('bench/mutation.md', doc.join('\n'));
+else console.log(doc.join('\n'));
+const below = results.filter(result => result.score < GOAL);
+if (below.length > 0) {
+	console.error(
+		`below ${GOAL}%: ${below.map(result => `${result.module.name} ${result.score.toFixed(1)}%`).join(', ')}`,
+	);
+	process.exitCode = 1;
+}
