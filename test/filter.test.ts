@@ -223,7 +223,7 @@ test('matches: after/before with ages resolved against now and absolute UTC date
 	assert.deepEqual(names('-after:1h'), ['ok', 'truncated', 'rich']);
 });
 
-test('filterInteractions: 10,000 rows filter fast thanks to the per-object text cache', () => {
+test('filterInteractions: 10,000 rows, a phrase with a negated field and a count (the cache: filter-match.test.ts)', () => {
 	const rows: Interaction[] = [];
 	for (let i = 0; i < 10_000; i++) {
 		rows.push(interaction({userInput: user(`prompt number ${i} ${'filler words '.repeat(40)}`)}));
