@@ -40,7 +40,10 @@ const MODULES = [
 ];
 
 // Survivors that no test can tell apart from the original, and why. Key: `${file}|${original}|${replacement}`.
-export const EQUIVALENT = {};
+export const EQUIVALENT = {
+	'source/api/retry-timing.ts|!value|false':
+		'an absent or empty value falls through to Date.parse, which gives NaN: undefined either way',
+};
 
 const GOAL = 85;
 const wanted = process.argv.slice(2);

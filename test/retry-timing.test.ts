@@ -17,6 +17,9 @@ describe('retryAfter', () => {
 		assert.equal(retryAfter(headers('1.5'), NOW), 1500);
 		assert.equal(retryAfter(headers(' 2 '), NOW), 2000);
 		assert.equal(retryAfter(headers('29.999'), NOW), 29_999);
+		// WHATWG Headers trims values, the client's own lighter Headers does not: retryAfter must.
+		const untrimmed = {get: (name: string) => (name === 'retry-after' ? ' 4\t' : null)} as unknown as Headers;
+		assert.equal(retryAfter(untrimmed, NOW), 4000);
 	});
 
 	test('capped at 30 s, so a hostile value cannot stall a request for hours', () => {
@@ -113,5 +116,6 @@ describe('sleep', () => {
 		controller.abort();
 		await assert.rejects(pending, /aborted/);
 		assert.equal(timers(), before, 'no 60 s timer left to hold the process open');
+		assert.equal(getEventListeners(controller.signal, 'abort').length, 0, 'the listener went with the abort');
 	});
 });
