@@ -25,7 +25,7 @@ const MODULES = [
 	{
 		name: 'http',
 		mutate: 'source/api/http.ts',
-		tests: ['test/client.test.ts'],
+		tests: ['test/http.test.ts', 'test/client.test.ts'],
 	},
 	{
 		name: 'filter-match',
