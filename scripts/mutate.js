@@ -1,7 +1,7 @@
 // `npm run mutate [name…]`: StrykerJS on the safety-critical modules, one run per module against only
 // the test files that cover it, then bench/mutation.md with the score of each. Not part of `npm test`.
-// Survivors judged equivalent are listed in EQUIVALENT (matched by file, original and replacement text,
-// not by line, so other edits to the file do not detach them) and printed with the reason.
+// Survivors judged equivalent are listed in EQUIVALENT, keyed by file, the trimmed source line the mutant
+// starts on and its replacement (not by line number, so other edits to the file do not detach them).
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -41,15 +41,15 @@ const MODULES = [
 
 // Survivors that no test can tell apart from the original, and why. Key: `${file}|${original}|${replacement}`.
 export const EQUIVALENT = {
-	'source/api/retry-timing.ts|!value|false':
+	'source/api/retry-timing.ts|if (!value) return undefined;|false':
 		'an absent or empty value falls through to Date.parse, which gives NaN: undefined either way',
-	'source/api/http.ts|settings.fetch ?? (liteFetch as unknown as typeof globalThis.fetch)|settings.fetch && liteFetch as unknown as typeof globalThis.fetch':
+	'source/api/http.ts|fetch: settings.fetch ?? (liteFetch as unknown as typeof globalThis.fetch),|settings.fetch && liteFetch as unknown as typeof globalThis.fetch':
 		"without a fetch, ofetch falls back to the global fetch, which answers the same over HTTP; what liteFetch is for (startup cost, the system's trust store) is measured in the bench and transport.test.ts",
-	'source/api/http.ts|request.signal?.aborted|false':
+	'source/api/http.ts|if (request.signal?.aborted) throw aborted(request);|false':
 		'a signal aborted before an attempt makes that fetch reject unsent, and failure() reports it as cancelled all the same',
-	"source/api/http.ts|outcome.kind === 'status'|true":
+	"source/api/http.ts|outcome.kind === 'status' && outcome.retryAfterMs !== undefined|true":
 		'only status outcomes carry retryAfterMs; for the others it is undefined and the backoff is used either way',
-	'source/api/http.ts|{\n\t\t\t\tthrow aborted(request);\n\t\t\t}|{}':
+	'source/api/http.ts|await sleep(wait, request.signal).catch(() => {|{}':
 		"an abort during the sleep ends it; the loop's own check at the top of the next attempt throws the same Cancelled",
 };
 
@@ -93,7 +93,8 @@ function summarise(module, reportFile) {
 			span[span.length - 1] = span.at(-1).slice(0, end.column - 1);
 			span[0] = span[0].slice(start.column - 1);
 			const original = span.join('\n');
-			const reason = EQUIVALENT[`${file}|${original}|${mutant.replacement}`];
+			const where = lines[start.line - 1].trim();
+			const reason = EQUIVALENT[`${file}|${where}|${mutant.replacement.replace(/\s+/g, ' ')}`];
 			if (reason) counts.equivalent++;
 			else counts.survived++;
 			survivors.push({
@@ -137,10 +138,12 @@ for (const module of chosen) {
 }
 
 // The table covers every module with a report, so `npm run mutate -- http` refreshes one row.
-const results = MODULES.filter(module => existsSync(`reports/mutation/${module.name}.meta.json`)).map(module => ({
-	...summarise(module, `reports/mutation/${module.name}.json`),
-	...JSON.parse(readFileSync(`reports/mutation/${module.name}.meta.json`, 'utf8')),
-}));
+const results = MODULES.filter(module => existsSync(`reports/mutation/${module.name}.meta.json`)).map(
+	module => ({
+		...summarise(module, `reports/mutation/${module.name}.json`),
+		...JSON.parse(readFileSync(`reports/mutation/${module.name}.meta.json`, 'utf8')),
+	}),
+);
 
 const oneLine = text => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 90);
 const table = [
