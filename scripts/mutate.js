@@ -49,6 +49,20 @@ export const EQUIVALENT = {
 		'a signal aborted before an attempt makes that fetch reject unsent, and failure() reports it as cancelled all the same',
 	"source/api/http.ts|outcome.kind === 'status' && outcome.retryAfterMs !== undefined|true":
 		'only status outcomes carry retryAfterMs; for the others it is undefined and the backoff is used either way',
+	'source/domain/filter-match.ts|collect(interaction.output?.content ?? [], parts, tools);|["Stryker was here"]':
+		'collect() walks blocks by their type; a string has none and adds nothing',
+	'source/domain/filter-match.ts|for (const message of interaction.pgpt?.messages ?? []) collect(message.content, [], tools);|["Stryker was here"]':
+		"the history's text goes to a throwaway array on purpose (only its tools count); what it starts with is never read",
+	'source/domain/filter-match.ts|return false;|true':
+		'the fallbacks after the switches over field and comparison are unreachable: every case returns (TypeScript checks the switch is exhaustive)',
+	'source/domain/filter-match.ts|if (count === undefined) return false;|false':
+		'every comparison with undefined is false anyway',
+	"source/domain/filter-match.ts|term.kind === 'flag' ? 2 : term.kind === 'text' || (term.kind === 'field' && term.field === 'tool') ? 1 : 0;|true":
+		"only field terms can have field 'tool' (numbers and times have their own field names), so the kind test is redundant",
+	'source/domain/filter-match.ts|if (!terms) {|true':
+		'sorting the terms again on every call gives the same order; the cache saves work only',
+	'source/domain/filter-match.ts|default:|':
+		'the last case of the switch: without its break it falls out of the switch all the same',
 	'source/api/http.ts|await sleep(wait, request.signal).catch(() => {|{}':
 		"an abort during the sleep ends it; the loop's own check at the top of the next attempt throws the same Cancelled",
 };

@@ -136,3 +136,42 @@ test('negation inverts each term alone; an empty filter passes every row through
 	assert.equal(filterInteractions(parse(''), rows, NOW), rows);
 	assert.deepEqual(filterInteractions(parse('state:error'), rows, NOW), [row]);
 });
+
+test('token comparisons at their boundaries, each count on its own field', () => {
+	const both = interaction({output: {content: [], errors: [], usage: {inputTokens: 800, outputTokens: 200}}});
+	assert.equal(holds('tokens>1000', both), false);
+	assert.equal(holds('tokens>=1000', both), true);
+	assert.equal(holds('tokens<1000', both), false);
+	assert.equal(holds('tokens<=1000', both), true);
+	assert.equal(holds('tokens=1000', both), true);
+	assert.equal(holds('in=800', both), true, 'in is the input count, not the total');
+	assert.equal(holds('out=200', both), true);
+	const outOnly = interaction({output: {content: [], errors: [], usage: {outputTokens: 5}}});
+	assert.equal(holds('tokens=5', outOnly), true, 'a missing input count counts as none');
+	assert.equal(holds('in<1', outOnly), false, 'but is not a zero of its own');
+});
+
+test('an interaction with no output yet: field and text terms answer instead of throwing', () => {
+	const pending = interaction({state: 'Processing', output: undefined});
+	for (const source of ['model:x', 'stop:x', 'three', 'tokens<1', 'flag:truncated']) {
+		assert.equal(holds(source, pending), false, source);
+	}
+	assert.equal(holds('open', pending), true, 'the prompt is still searched');
+});
+
+test('free text reaches into tl;dr blocks and tool results, but not tool inputs', () => {
+	const nested = interaction({
+		output: {
+			content: [
+				{type: 'tldr', content: [text('Summary mentions QUARTERLY numbers')]},
+				{type: 'tool_result', toolUseId: 't', isError: false, content: [text('result says hello')]},
+				{type: 'tool_use', id: 't', name: 'lookup', input: {secretWord: 'zebra'}},
+			],
+			errors: [],
+		},
+	});
+	assert.equal(holds('quarterly', nested), true);
+	assert.equal(holds('hello', nested), true);
+	assert.equal(holds('lookup', nested), true, 'the tool name is searched');
+	assert.equal(holds('zebra', nested), false);
+});
