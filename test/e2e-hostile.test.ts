@@ -75,6 +75,23 @@ function assertInert(term: Term, where: string): void {
 	}
 }
 
+test('the frame scan can fail: a planted secret, whole or wrapped over two rows of a pane', () => {
+	const secret = 'mcp-secret-7f3a9c1e-DO-NOT-PRINT';
+	const frames = [
+		`header\nrow │ token ${secret} │\nfooter`,
+		`list row 1     │ token: mcp-secret-7f3a9c1e\nlist row 2     │ -DO-NOT-PRINT\nfooter`,
+		`mcp-secret-7f3a9c1e-DO-NO\nT-PRINT`,
+	];
+	for (const frame of frames) {
+		const planted = leakScan([secret]);
+		planted.screen(frame, 'planted');
+		assert.throws(() => planted.assertNoLeaks(), /no frame showed a secret/, frame);
+	}
+	const clean = leakScan([secret]);
+	clean.screen('list row 1     │ token: •••••••• (masked)\nlist row 2     │ mcp-secret', 'clean');
+	clean.assertNoLeaks();
+});
+
 test('the scan can fail: every hostile string, written raw, is caught by it', () => {
 	for (const [name, value] of Object.entries(hostile)) {
 		// A bare CR is also how every line the CLI draws ends: the screen check ("OVERWRITTEN safe text"
