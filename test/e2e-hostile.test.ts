@@ -240,35 +240,38 @@ function runCli(
 }
 
 describe('secrets end to end', () => {
-	test('the params of an interaction with MCP tokens and a connection string never show them', async () => {
-		const {server, term} = await open({
-			demo: {generation: 'current'},
-			args: server => [
-				'--project',
-				server.fixtures.projects.insightsId,
-				'--thread',
-				server.fixtures.threads.weeklyBriefId,
-				'--interaction',
-				server.fixtures.interactions.allParams,
-			],
+	// Also at 44 columns, where a 32-character token would wrap over two rows of the detail pane.
+	for (const cols of [120, 44])
+		test(`the params of an interaction with MCP tokens and a connection string never show them (${cols} columns)`, async () => {
+			const {server, term} = await open({
+				demo: {generation: 'current'},
+				cols,
+				args: server => [
+					'--project',
+					server.fixtures.projects.insightsId,
+					'--thread',
+					server.fixtures.threads.weeklyBriefId,
+					'--interaction',
+					server.fixtures.interactions.allParams,
+				],
+			});
+			await term.waitFor('page 1');
+			await term.waitIdle(60);
+			await pressAndScan(term, scan, '2', 'params tab');
+			await pressAndScan(term, scan, keys.enter, 'detail focus');
+			await term.waitFor(/temperature/);
+			let masked = term.screen().includes('masked');
+			for (let i = 0; i < 10; i++) {
+				await pressAndScan(term, scan, 'jjjj', `params line ${i * 4}`);
+				masked ||= term.screen().includes('masked');
+			}
+			assert.ok(masked, 'the masked secrets are shown as masked');
+			for (const tab of ['1', '3', 's', 'G']) await pressAndScan(term, scan, tab, `key ${tab}`);
+			await term.press('q');
+			assert.equal((await term.exit).exitCode, 0);
+			scan.text(term.raw(), 'params session bytes');
+			assert.ok(server.log.every(entry => entry.method === 'GET'));
 		});
-		await term.waitFor('page 1');
-		await term.waitIdle(60);
-		await pressAndScan(term, scan, '2', 'params tab');
-		await pressAndScan(term, scan, keys.enter, 'detail focus');
-		await term.waitFor(/temperature/);
-		let masked = term.screen().includes('masked');
-		for (let i = 0; i < 10; i++) {
-			await pressAndScan(term, scan, 'jjjj', `params line ${i * 4}`);
-			masked ||= term.screen().includes('masked');
-		}
-		assert.ok(masked, 'the masked secrets are shown as masked');
-		for (const tab of ['1', '3', 's', 'G']) await pressAndScan(term, scan, tab, `key ${tab}`);
-		await term.press('q');
-		assert.equal((await term.exit).exitCode, 0);
-		scan.text(term.raw(), 'params session bytes');
-		assert.ok(server.log.every(entry => entry.method === 'GET'));
-	});
 
 	test('export masks every secret unless --show-secrets, and only GETs', async () => {
 		const session = await open({demo: {generation: 'current'}});
