@@ -250,7 +250,14 @@ test('parseFilter: counts and dates are read whole (no trailing or leading junk)
 		negated: false,
 		position: 0,
 	});
-	assert.equal(parse('in<2K').terms[0]?.kind === 'number' && parse('in<2K').terms[0].value, 2000);
+	assert.deepEqual(parse('in<2K').terms[0], {
+		kind: 'number',
+		field: 'in',
+		op: '<',
+		value: 2000,
+		negated: false,
+		position: 0,
+	});
 	for (const bad of ['tokens>5x', 'tokens>x5', 'out=1.5km']) assert.equal(parseFilter(bad).ok, false, bad);
 	assert.deepEqual(parseTime('2026-03-02T14:05:09.250Z'), {
 		kind: 'absolute',

@@ -78,7 +78,7 @@ test('the pieces join back to the input: only whitespace at a break is dropped o
 					line(' '.repeat(indent) + t.replace(/\n/g, ' '), `s${i}`),
 				);
 				const out = wrapLines(lines, width);
-				lines.forEach((input, i) => {
+				lines.forEach(input => {
 					const pieces = out.filter(piece => piece.style === input.style);
 					assert.ok(pieces.length >= 1, 'every line gives at least one piece');
 					assert.equal(noSpace(pieces.map(piece => piece.text).join('')), noSpace(input.text));
