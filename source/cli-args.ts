@@ -26,7 +26,8 @@ export function parseCommonArgs(argv: readonly string[]): ParsedArgs | undefined
 		if (name === undefined || name in flags) return undefined;
 		const {type} = FLAGS[name];
 		if (type === 'boolean') {
-			if (equals !== -1) return undefined;
+			// meow reads `--demo false` as demo=false, taking the word as the flag's value.
+			if (equals !== -1 || /^(?:true|false)$/.test(argv[index + 1] ?? '')) return undefined;
 			flags[name] = true;
 			continue;
 		}

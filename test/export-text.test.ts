@@ -10,8 +10,7 @@ import {
 } from '../source/domain/export-text.ts';
 import {PGPT_NOT_STORED} from '../source/domain/params.ts';
 import {
-	MASKED_CONNECTION,
-	MASKED_TOKEN,
+	FIXTURE_SECRETS,
 	hostileInteraction,
 	interaction,
 	richInteraction,
@@ -109,8 +108,10 @@ test('paramsJson: every knob with the API names, secrets exactly as masked, vali
 	assert.equal(json.stream, true);
 	assert.deepEqual(json.response_format, {type: 'json_schema', schema_name: 'RiskList'});
 	assert.deepEqual(json.tool_choice, {type: 'auto', disable_parallel_tool_use: true});
-	assert.equal(json.mcp_servers[0].authorization_token, MASKED_TOKEN);
-	assert.equal(json.tool_context[0].summary, MASKED_CONNECTION.replace('sql_database: ', ''));
+	assert.equal(json.mcp_servers[0].authorization_token, '•••••••• (masked)');
+	assert.equal(json.mcp_servers[1].authorization_token, '•••••••• (masked)');
+	assert.equal(json.tool_context[0].summary, '•••••••• (masked) · Warehouse (read-only) · schemas public');
+	for (const secret of FIXTURE_SECRETS) assert.ok(!paramsJson(richInteraction()).includes(secret));
 	assert.equal(json.correlation_id, 'corr-42');
 	// Unset knobs are absent rather than null: "was it set?" has a clear answer.
 	const sparse = JSON.parse(

@@ -223,7 +223,7 @@ test('matches: after/before with ages resolved against now and absolute UTC date
 	assert.deepEqual(names('-after:1h'), ['ok', 'truncated', 'rich']);
 });
 
-test('filterInteractions: 10,000 rows filter fast thanks to the per-object text cache', () => {
+test('filterInteractions: 10,000 rows, a phrase with a negated field and a count (the cache: filter-match.test.ts)', () => {
 	const rows: Interaction[] = [];
 	for (let i = 0; i < 10_000; i++) {
 		rows.push(interaction({userInput: user(`prompt number ${i} ${'filler words '.repeat(40)}`)}));
@@ -239,4 +239,35 @@ test('filterInteractions: 10,000 rows filter fast thanks to the per-object text 
 test('errorCaret: the caret sits under the mistake, counting wide characters by display width', () => {
 	assert.equal(errorCaret('ab foo:1', error('ab foo:1')), '   ^');
 	assert.equal(errorCaret('日本 foo:1', error('日本 foo:1')), '     ^');
+});
+
+test('parseFilter: counts and dates are read whole (no trailing or leading junk), with their units', () => {
+	assert.deepEqual(parse('tokens>1.5m').terms[0], {
+		kind: 'number',
+		field: 'tokens',
+		op: '>',
+		value: 1_500_000,
+		negated: false,
+		position: 0,
+	});
+	assert.deepEqual(parse('in<2K').terms[0], {
+		kind: 'number',
+		field: 'in',
+		op: '<',
+		value: 2000,
+		negated: false,
+		position: 0,
+	});
+	for (const bad of ['tokens>5x', 'tokens>x5', 'out=1.5km']) assert.equal(parseFilter(bad).ok, false, bad);
+	assert.deepEqual(parseTime('2026-03-02T14:05:09.250Z'), {
+		kind: 'absolute',
+		ms: Date.UTC(2026, 2, 2, 14, 5, 9, 250),
+	});
+	assert.deepEqual(parseTime('2026-03-02 14:05'), {kind: 'absolute', ms: Date.UTC(2026, 2, 2, 14, 5)});
+	assert.deepEqual(parseTime('2026-03-02T14:05+0200'), {kind: 'absolute', ms: Date.UTC(2026, 2, 2, 12, 5)});
+	assert.deepEqual(parseTime('1.5h'), {kind: 'ago', ms: 5_400_000});
+	for (const bad of ['x2026-03-02', '2026-03-02x', '2026-03-02T14:05:09.x', '1.xh'])
+		assert.equal(parseTime(bad), undefined, bad);
+	assert.deepEqual(error('x -'), {message: "expected a term after '-' at 3", position: 3});
+	assert.deepEqual(error('"  "'), {message: 'empty phrase at 0', position: 0});
 });

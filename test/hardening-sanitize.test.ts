@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
 import fc from 'fast-check';
+import {applyStreamEvent, initialStreamState, streamOutput} from '../source/domain/stream.ts';
 import {sanitize, sanitizeLine} from '../source/lib/sanitize.ts';
 
 const SEED = Number(process.env['HARDENING_SEED'] ?? 20_260_306);
@@ -109,12 +110,56 @@ describe('sanitiser property tests (fast-check, seeded)', () => {
 		);
 	});
 
-	test('a sequence split across two chunks is removed once the text is whole', () => {
-		const text = `before ${ESC}]52;c;Y3VybA==${BEL} after`;
+	// Real chunks through the stream fold (deltas of a live interaction): however the text is cut, what is
+	// on screen at every step is safe, and once the block ends it is what sanitising the whole would give.
+	const foldChunks = (chunks: readonly string[]): string => {
+		let state = applyStreamEvent(initialStreamState(), {
+			type: 'content_block_start',
+			key: 'b',
+			block: {type: 'text', text: '', citations: []},
+		});
+		const shown = () => {
+			const block = streamOutput(state).content[0];
+			assert.ok(block?.type === 'text');
+			return block.text;
+		};
+		for (const chunk of chunks) {
+			state = applyStreamEvent(state, {
+				type: 'content_block_delta',
+				key: 'b',
+				delta: {kind: 'text', text: chunk},
+			});
+			const now = shown();
+			assert.ok(!UNSAFE.test(now), `unsafe on screen mid-stream: ${JSON.stringify(now)}`);
+		}
+		state = applyStreamEvent(state, {type: 'content_block_stop', key: 'b'});
+		return shown();
+	};
+	const cutAt = (text: string, cuts: readonly number[]): string[] => {
+		const points = [...new Set(cuts.map(cut => cut % (text.length + 1)))].sort((a, b) => a - b);
+		return [0, ...points].map((from, i) => text.slice(from, points[i] ?? text.length));
+	};
+
+	test('a sequence split across two chunks anywhere is removed once the text is whole', () => {
+		const text = `before ${ESC}]52;c;Y3VybA==${BEL} mid ${ESC}P+q544e${ESC}\\ ${ESC}[2J\u009B1;1H after\r\nend`;
 		for (let cut = 0; cut <= text.length; cut++) {
 			counts.cases++;
-			assert.equal(sanitize(text.slice(0, cut) + text.slice(cut)), 'before  after');
-			assert.ok(!UNSAFE.test(sanitize(text.slice(0, cut))), `prefix cut at ${cut}`);
+			assert.equal(foldChunks([text.slice(0, cut), text.slice(cut)]), sanitize(text), `cut at ${cut}`);
 		}
+		assert.equal(foldChunks([...text]), sanitize(text), 'one character at a time');
+	});
+
+	test(`hostile text in random chunks folds to sanitize(whole), safe at every step (${RUNS / 10} cases)`, () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.oneof(sequence, printable), {minLength: 1, maxLength: 8}).map(parts => parts.join(' ')),
+				fc.array(fc.nat(), {maxLength: 12}),
+				(text, cuts) => {
+					counts.cases++;
+					assert.equal(foldChunks(cutAt(text, cuts)), sanitize(text));
+				},
+			),
+			{seed: SEED + 3, numRuns: RUNS / 10},
+		);
 	});
 });

@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {NOT_SET, paramRows, PGPT_NOT_STORED} from '../source/domain/params.ts';
 import type {Pgpt} from '../source/domain/types.ts';
-import {fullPgpt, MASKED_TOKEN} from './helpers/fixtures.ts';
+import {FIXTURE_SECRETS, fullPgpt} from './helpers/fixtures.ts';
 
 const SAMPLING_ORDER = [
 	'temperature',
@@ -59,17 +59,22 @@ test('the rest: stream, thinking, format, tool choice, tools, MCP servers, syste
 		{label: 'tool', value: 'web_search'},
 		{
 			label: 'mcp server',
-			value: `tickets · https://mcp.example.com/sse · type url · token ${MASKED_TOKEN} · enabled`,
+			value:
+				'crm · https://mcp.internal.example/sse · type url · token •••••••• (masked) · enabled · allowed tools lookup_account',
 		},
+		{label: 'mcp server', value: 'tickets · https://mcp2.internal.example/sse · token •••••••• (masked)'},
 		{label: 'system.use_default_prompt', value: 'false'},
 		{label: 'system.citations', value: 'enabled'},
 		{label: 'system.extensions', value: 'zylon'},
 		{
 			label: 'tool_context',
-			value: 'sql_database: postgresql://insights_ro:••••••@db.internal:5432/warehouse',
+			value: 'sql_database: •••••••• (masked) · Warehouse (read-only) · schemas public',
 		},
+		{label: 'tool_context', value: 'uri: https://wiki.example.com/pipeline'},
 		{label: 'correlation_id', value: 'corr-42'},
 	]);
+	const all = JSON.stringify(paramRows(fullPgpt));
+	for (const secret of FIXTURE_SECRETS) assert.ok(!all.includes(secret), 'no secret in any row');
 });
 
 test('no pgpt: one row saying the parameters were not stored', () => {

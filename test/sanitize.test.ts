@@ -100,6 +100,8 @@ describe('sanitize', () => {
 describe('sanitizeLine', () => {
 	test('folds newlines (and overwrites) into spaces', () => {
 		assert.equal(sanitizeLine('a\nb\r\nc\rd'), 'a b c d');
+		// A run of newlines is one space, as a blank line between paragraphs should read on one line.
+		assert.equal(sanitizeLine('para one\n\n\npara two\r\n\r\nthree'), 'para one para two three');
 	});
 
 	test('is still a full sanitiser', () => {

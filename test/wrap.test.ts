@@ -54,6 +54,53 @@ test('no visual line is wider than the width (property)', () => {
 	);
 });
 
+test('the pieces join back to the input: only whitespace at a break is dropped or added (property)', () => {
+	// wrap-ansi hands back NFC (U+F900 comes back as U+8C48, the same glyph): compare in that form.
+	const noSpace = (text: string) => text.normalize('NFC').replace(/\s/g, '');
+	fc.assert(
+		fc.property(
+			fc.array(
+				fc.tuple(
+					fc.nat({max: 12}),
+					fc.oneof(
+						fc.string({unit: 'grapheme', maxLength: 80}),
+						fc
+							.array(fc.stringMatching(/^[a-zA-Z0-9.,]{1,14}$/), {maxLength: 14})
+							.map(words => words.join(' ')),
+					),
+				),
+				{maxLength: 5},
+			),
+			fc.integer({min: 1, max: 30}),
+			(parts, width) => {
+				// Each input line gets its own style, so its pieces can be told apart in the output.
+				const lines = parts.map(([indent, t], i) =>
+					line(' '.repeat(indent) + t.replace(/\n/g, ' '), `s${i}`),
+				);
+				const out = wrapLines(lines, width);
+				lines.forEach(input => {
+					const pieces = out.filter(piece => piece.style === input.style);
+					assert.ok(pieces.length >= 1, 'every line gives at least one piece');
+					assert.equal(noSpace(pieces.map(piece => piece.text).join('')), noSpace(input.text));
+					if (stringWidth(input.text) <= width)
+						assert.equal(pieces.length, 1, 'a line that fits is not split');
+				});
+				assert.deepEqual(
+					out.map(piece => piece.style),
+					[...out.map(piece => piece.style)].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+					'pieces in input order',
+				);
+			},
+		),
+		{numRuns: 300},
+	);
+});
+
+test('a character NFC writes shorter (U+2F800) does not make the rest repeat or split a surrogate pair', () => {
+	const out = wrapLines([line(' \u{2F800} \u{10000} tail')], 5).map(l => l.text);
+	assert.deepEqual(out, [' \u4E3D \u{10000}', ' tail']);
+});
+
 test('memoised on (array identity, width)', () => {
 	const lines = [line('some text that wraps at a narrow width')];
 	const a = wrapLines(lines, 12);

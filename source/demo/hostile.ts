@@ -21,6 +21,12 @@ export const hostile = {
 	bell: `ding${BEL}${BEL}BELL`,
 	backspace: `secret\b\b\b\b\b\bBACKSPACE`,
 	csiColour: `${ESC}[31mRED${ESC}[0m colour`,
+	// String sequences a terminal swallows whole or acts on: a DCS query (XTGETTCAP) whose answer is
+	// typed back into the terminal, a kitty graphics APC, and the same as 8-bit C1 controls.
+	dcs: `${ESC}P+q544e${ESC}\\DCS-QUERY text`,
+	dcs8bit: `\u0090+q636f6c73\u009CDCS8-QUERY text`,
+	apc: `${ESC}_Gf=100,a=T;iVBORw0KGgo${ESC}\\APC-IMAGE text`,
+	csi8bit: `\u009B2J\u009B1;1HCSI8-CLEARED text`,
 } as const;
 
 /** A short hostile name (thread/project/tool names must stay one line, so no newline here). */

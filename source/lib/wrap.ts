@@ -21,9 +21,11 @@ function wrapOne(text: string, width: number, hang?: number): string[] {
 	// Continuation lines keep the line's indentation, so nested blocks stay readable when wrapped.
 	const indent = hang ?? (/^ */.exec(text)?.[0] ?? '').length;
 	if (indent === 0 || indent > width / 2) return hardWrap(text, width).map(p => p.trimEnd());
-	// With trim off, wrap-ansi only inserts breaks: the first piece's length is what it consumed.
-	const first = hardWrap(text, width)[0] ?? '';
-	const tail = text.slice(first.length).trimStart();
+	// With trim off, wrap-ansi only inserts breaks: the first piece's length is what it consumed, in the
+	// NFC form it returns (U+2F800 comes back as one code unit, not two), so slice that form.
+	const whole = text.normalize('NFC');
+	const first = hardWrap(whole, width)[0] ?? '';
+	const tail = whole.slice(first.length).trimStart();
 	if (tail === '') return [first.trimEnd()];
 	const pad = ' '.repeat(indent);
 	return [first.trimEnd(), ...hardWrap(tail, width - indent).map(piece => pad + piece.trimEnd())];

@@ -1,11 +1,28 @@
 // Domain objects for the pure-function and component tests, built the way the parser would leave
-// them: strings sanitised, secrets masked.
+// them: strings sanitised, secrets masked. The secret-bearing parts are the parser's own output for the
+// demo's full request (real-looking MCP tokens and a connection string), not a hand-written mask.
+import {parseInteraction} from '../../source/api/parse/index.ts';
+import {
+	CONNECTION_STRING,
+	MCP_TOKEN,
+	MCP_TOKEN_2,
+	fullPgpt as demoRequest,
+} from '../../source/demo/notable-parts.ts';
 import type {Citation, ContentBlock, Interaction, Message, Pgpt} from '../../source/domain/types.ts';
 import {sanitize} from '../../source/lib/sanitize.ts';
 
 export const NOW = Date.UTC(2026, 2, 2, 17, 2, 11);
-export const MASKED_TOKEN = '•••••• (32 chars)';
-export const MASKED_CONNECTION = 'sql_database: postgresql://insights_ro:••••••@db.internal:5432/warehouse';
+/** What the masked fixtures hide: no rendering of them may contain one. */
+export const FIXTURE_SECRETS: readonly string[] = [MCP_TOKEN, MCP_TOKEN_2, CONNECTION_STRING];
+
+const parsedDemoPgpt = parseInteraction({
+	id: 'fixture-all-params',
+	project_id: 'proj-1',
+	state: 'Completed',
+	created_at: '2026-03-02T14:00:00Z',
+	user_input: {role: 'user', content: []},
+	pgpt: demoRequest('What changed?'),
+}).pgpt!;
 
 export const text = (value: string, citations: readonly Citation[] = []): ContentBlock => ({
 	type: 'text',
@@ -68,17 +85,10 @@ export const fullPgpt: Pgpt = {
 	responseFormat: {type: 'json_schema', schemaName: 'RiskList'},
 	toolChoice: {type: 'auto', disableParallelToolUse: true},
 	tools: [{name: 'knowledge_search', type: 'semantic_search_v1'}, {name: 'web_search'}],
-	mcpServers: [
-		{
-			url: 'https://mcp.example.com/sse',
-			name: 'tickets',
-			type: 'url',
-			authorizationToken: MASKED_TOKEN,
-			enabled: true,
-		},
-	],
+	// Two servers (one with its tool configuration), an SQL connection and a URI: masked by the parser.
+	mcpServers: parsedDemoPgpt.mcpServers,
 	system: {useDefaultPrompt: false, citationsEnabled: true, extensions: ['zylon']},
-	toolContext: [{type: 'sql_database', summary: MASKED_CONNECTION.replace('sql_database: ', '')}],
+	toolContext: parsedDemoPgpt.toolContext,
 	correlationId: 'corr-42',
 };
 

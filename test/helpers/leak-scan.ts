@@ -14,6 +14,21 @@ export function needlesFor(secrets: readonly string[]): string[] {
 	return [...out];
 }
 
+/**
+ * The text as written, and with wrapping undone: a token wrapped over two rows is still a leak. Rows are
+ * joined whole, and pane by pane (a row split at the │ between panes, each pane's pieces joined down
+ * the screen), with the spaces and borders at the edges of each piece dropped.
+ */
+export function unwrapped(text: string): string[] {
+	const rows = text.split('\n');
+	const edge = /^[\s│|]+|[\s│|]+$/g;
+	const panes: string[][] = [];
+	for (const row of rows) {
+		row.split('│').forEach((piece, index) => (panes[index] ??= []).push(piece.replace(edge, '')));
+	}
+	return [text, rows.map(row => row.replace(edge, '')).join(''), ...panes.map(pane => pane.join(''))];
+}
+
 export type LeakScan = {
 	/** Checks the visible screen now (one frame). */
 	frame(term: Term, where: string): void;
@@ -31,8 +46,10 @@ export function leakScan(secrets: readonly string[]): LeakScan {
 	const totals = {frames: 0, bytes: 0};
 	const leaks: string[] = [];
 	const check = (haystack: string, where: string) => {
-		for (const needle of needles) {
-			assert.ok(!haystack.includes(needle), `${where}: a secret (${needle.slice(0, 6)}…) is visible`);
+		for (const text of unwrapped(haystack)) {
+			for (const needle of needles) {
+				assert.ok(!text.includes(needle), `${where}: a secret (${needle.slice(0, 6)}…) is visible`);
+			}
 		}
 	};
 	return {

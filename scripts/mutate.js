@@ -1,0 +1,199 @@
+// `npm run mutate [name…]`: StrykerJS on the safety-critical modules, one run per module against only
+// the test files that cover it, then bench/mutation.md with the score of each. Not part of `npm test`.
+// Survivors judged equivalent are listed in EQUIVALENT, keyed by file, the trimmed source line the mutant
+// starts on and its replacement (not by line number, so other edits to the file do not detach them).
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+
+const MODULES = [
+	{
+		name: 'sanitize',
+		mutate: 'source/lib/sanitize.ts',
+		tests: ['test/sanitize.test.ts', 'test/hardening-sanitize.test.ts'],
+	},
+	{
+		name: 'mask',
+		mutate: 'source/api/parse/mask.ts',
+		tests: ['test/mask.test.ts', 'test/parse.test.ts'],
+	},
+	{
+		name: 'retry-timing',
+		mutate: 'source/api/retry-timing.ts',
+		tests: ['test/retry-timing.test.ts'],
+	},
+	{
+		name: 'http',
+		mutate: 'source/api/http.ts',
+		tests: ['test/http.test.ts', 'test/client.test.ts'],
+	},
+	{
+		name: 'filter-match',
+		mutate: 'source/domain/filter-match.ts',
+		tests: ['test/filter.test.ts', 'test/filter-match.test.ts', 'test/explorer-filter.test.ts'],
+	},
+	{
+		name: 'filter',
+		mutate: 'source/domain/filter.ts',
+		tests: ['test/filter.test.ts', 'test/filter-match.test.ts'],
+	},
+];
+
+// Survivors that no test can tell apart from the original, and why. Key: `${file}|${original}|${replacement}`.
+export const EQUIVALENT = {
+	'source/api/retry-timing.ts|if (!value) return undefined;|false':
+		'an absent or empty value falls through to Date.parse, which gives NaN: undefined either way',
+	'source/api/http.ts|fetch: settings.fetch ?? (liteFetch as unknown as typeof globalThis.fetch),|settings.fetch && liteFetch as unknown as typeof globalThis.fetch':
+		"without a fetch, ofetch falls back to the global fetch, which answers the same over HTTP; what liteFetch is for (startup cost, the system's trust store) is measured in the bench and transport.test.ts",
+	'source/api/http.ts|if (request.signal?.aborted) throw aborted(request);|false':
+		'a signal aborted before an attempt makes that fetch reject unsent, and failure() reports it as cancelled all the same',
+	"source/api/http.ts|outcome.kind === 'status' && outcome.retryAfterMs !== undefined|true":
+		'only status outcomes carry retryAfterMs; for the others it is undefined and the backoff is used either way',
+	'source/domain/filter-match.ts|collect(interaction.output?.content ?? [], parts, tools);|["Stryker was here"]':
+		'collect() walks blocks by their type; a string has none and adds nothing',
+	'source/domain/filter-match.ts|for (const message of interaction.pgpt?.messages ?? []) collect(message.content, [], tools);|["Stryker was here"]':
+		"the history's text goes to a throwaway array on purpose (only its tools count); what it starts with is never read",
+	'source/domain/filter-match.ts|return false;|true':
+		'the fallbacks after the switches over field and comparison are unreachable: every case returns (TypeScript checks the switch is exhaustive)',
+	'source/domain/filter-match.ts|if (count === undefined) return false;|false':
+		'every comparison with undefined is false anyway',
+	"source/domain/filter-match.ts|term.kind === 'flag' ? 2 : term.kind === 'text' || (term.kind === 'field' && term.field === 'tool') ? 1 : 0;|true":
+		"only field terms can have field 'tool' (numbers and times have their own field names), so the kind test is redundant",
+	'source/domain/filter-match.ts|if (!terms) {|true':
+		'sorting the terms again on every call gives the same order; the cache saves work only',
+	'source/domain/filter-match.ts|default:|':
+		'the last case of the switch: without its break it falls out of the switch all the same',
+	'source/api/http.ts|await sleep(wait, request.signal).catch(() => {|{}':
+		"an abort during the sleep ends it; the loop's own check at the top of the next attempt throws the same Cancelled",
+};
+
+const GOAL = 85;
+// `--table` only rewrites bench/mutation.md from the reports of earlier runs.
+const tableOnly = process.argv.includes('--table');
+const wanted = process.argv.slice(2).filter(arg => arg !== '--table');
+const unknown = wanted.filter(name => !MODULES.some(module => module.name === name));
+if (unknown.length > 0) {
+	console.error(
+		`npm run mutate: no module ${unknown.join(', ')} (one of ${MODULES.map(m => m.name).join(', ')})`,
+	);
+	process.exit(1);
+}
+const chosen = tableOnly
+	? []
+	: wanted.length > 0
+		? MODULES.filter(module => wanted.includes(module.name))
+		: MODULES;
+const stryker = path.resolve('node_modules/@stryker-mutator/core/bin/stryker.js');
+mkdirSync('reports/mutation', {recursive: true});
+
+/** Stryker's JSON report → counts and the survivors, with the original text of each. */
+function summarise(module, reportFile) {
+	const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+	const counts = {mutants: 0, killed: 0, survived: 0, equivalent: 0};
+	const survivors = [];
+	for (const [file, {source, mutants}] of Object.entries(report.files)) {
+		const lines = source.split('\n');
+		for (const mutant of mutants) {
+			// Compile and runtime errors are mutants the code cannot even run; Stryker leaves them out too.
+			if (mutant.status === 'CompileError' || mutant.status === 'RuntimeError' || mutant.status === 'Ignored')
+				continue;
+			counts.mutants++;
+			if (mutant.status === 'Killed' || mutant.status === 'Timeout') {
+				counts.killed++;
+				continue;
+			}
+			const {start, end} = mutant.location;
+			const span = lines.slice(start.line - 1, end.line);
+			span[span.length - 1] = span.at(-1).slice(0, end.column - 1);
+			span[0] = span[0].slice(start.column - 1);
+			const original = span.join('\n');
+			const where = lines[start.line - 1].trim();
+			const reason = EQUIVALENT[`${file}|${where}|${mutant.replacement.replace(/\s+/g, ' ')}`];
+			if (reason) counts.equivalent++;
+			else counts.survived++;
+			survivors.push({
+				file,
+				line: start.line,
+				mutator: mutant.mutatorName,
+				original,
+				replacement: mutant.replacement,
+				status: mutant.status,
+				reason,
+			});
+		}
+	}
+	// Equivalent mutants cannot be killed: the score is over the mutants that can.
+	const scored = counts.mutants - counts.equivalent;
+	const score = scored === 0 ? 100 : (100 * counts.killed) / scored;
+	return {module, counts, score, survivors};
+}
+
+for (const module of chosen) {
+	console.log(`\n== ${module.name}: ${module.mutate} against ${module.tests.join(' ')}`);
+	const started = Date.now();
+	const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs'], {
+		stdio: 'inherit',
+		env: {
+			...process.env,
+			ZYLON_MUTATE_FILES: module.mutate,
+			ZYLON_MUTATE_TESTS: module.tests.join(','),
+			ZYLON_MUTATE_REPORT: `reports/mutation/${module.name}.json`,
+		},
+	});
+	if (run.status !== 0) {
+		console.error(`npm run mutate: stryker failed on ${module.name} (exit ${run.status})`);
+		process.exit(1);
+	}
+	const meta = {
+		seconds: Math.round((Date.now() - started) / 1000),
+		date: new Date().toISOString().slice(0, 16),
+	};
+	writeFileSync(`reports/mutation/${module.name}.meta.json`, JSON.stringify(meta));
+}
+
+// The table covers every module with a report, so `npm run mutate -- http` refreshes one row.
+const results = MODULES.filter(module => existsSync(`reports/mutation/${module.name}.meta.json`)).map(
+	module => ({
+		...summarise(module, `reports/mutation/${module.name}.json`),
+		...JSON.parse(readFileSync(`reports/mutation/${module.name}.meta.json`, 'utf8')),
+	}),
+);
+
+const oneLine = text => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 90);
+const table = [
+	'| module | file | mutants | killed | survived | equivalent | score | time | run at (UTC) |',
+	'| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+	...results.map(
+		({module, counts, score, seconds, date}) =>
+			`| ${module.name} | ${module.mutate} | ${counts.mutants} | ${counts.killed} | ${counts.survived} | ${counts.equivalent} | ${score.toFixed(1)}% | ${seconds} s | ${date} |`,
+	),
+];
+const survivorLines = results.flatMap(({module, survivors}) =>
+	survivors.map(
+		s =>
+			`- ${module.name} ${s.file}:${s.line} ${s.mutator} (${s.status}): \`${oneLine(s.original)}\` → \`${oneLine(s.replacement)}\`${s.reason ? ` — equivalent: ${s.reason}` : ' — not judged'}`,
+	),
+);
+const doc = [
+	'# Mutation scores',
+	'',
+	'Written by `npm run mutate` (StrykerJS 10, tap runner over `node --import tsx`, per-test-file coverage, 2 workers).',
+	`Score = killed (timeouts included) / (mutants − equivalent). Goal: ≥ ${GOAL}% per module.`,
+	`Each module runs only against its own test files (scripts/mutate.js lists them).`,
+	'',
+	...table,
+	'',
+	'## Survivors',
+	'',
+	...(survivorLines.length > 0 ? survivorLines : ['None.']),
+	'',
+];
+writeFileSync('bench/mutation.md', doc.join('\n'));
+console.log(table.join('\n'));
+const below = results.filter(result => result.score < GOAL);
+if (below.length > 0) {
+	console.error(
+		`below ${GOAL}%: ${below.map(result => `${result.module.name} ${result.score.toFixed(1)}%`).join(', ')}`,
+	);
+	process.exitCode = 1;
+}
