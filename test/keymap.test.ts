@@ -31,7 +31,7 @@ test('named keys map to the same commands as their letters', () => {
 
 test('every command of the key table has a key, and no key is bound twice within a layer', () => {
 	const layers = new Set(KEY_LAYERS);
-	assert.equal(layers.size, 7);
+	assert.equal(layers.size, 8);
 	for (const context of bindings.map(b => b.context))
 		assert.ok(
 			KEY_LAYERS.some(layer => inLayer({context} as Binding, layer)),
@@ -47,6 +47,16 @@ test('every command of the key table has a key, and no key is bound twice within
 			}
 		}
 	}
+});
+
+test('the overview is a layer of its own: v opens it from the list, Enter drills down, Esc stops or closes, w and r', () => {
+	assert.deepEqual(resolveKeys('v', {}), ['overview']);
+	assert.deepEqual(resolveKeys('w', {}), ['window']);
+	assert.deepEqual(resolveKeys('jjk', {}, 'overview'), ['down', 'down', 'up']);
+	assert.deepEqual(resolveKeys('', {return: true}, 'overview'), ['open']);
+	assert.deepEqual(resolveKeys('', {escape: true}, 'overview'), ['back']);
+	assert.deepEqual(resolveKeys('wr?q', {}, 'overview'), ['window', 'reload', 'help', 'quit']);
+	assert.deepEqual(resolveKeys('/e', {}, 'overview'), [], 'the list keys do nothing there');
 });
 
 test('an overlay has its own keys: p and 1-5 in the copy menu, ? closes the help, q quits the diff', () => {
