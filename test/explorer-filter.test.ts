@@ -237,8 +237,9 @@ test('clearing the filter goes back to the page and row the user left', () => {
 test('typing a line is kept in state, so a fast chunk reads the latest text', () => {
 	let state = initialExplorer();
 	state = explorerReducer(state, {type: 'input-start', kind: 'filter', text: ''});
-	for (const char of 'tokens>5') state = explorerReducer(state, {type: 'input-type', text: char});
-	state = explorerReducer(state, {type: 'input-erase'});
+	for (const char of 'tokens>5')
+		state = explorerReducer(state, {type: 'input-edit', edit: {type: 'type', text: char}});
+	state = explorerReducer(state, {type: 'input-edit', edit: {type: 'erase'}});
 	assert.deepEqual(state.input, {kind: 'filter', text: 'tokens>'});
 });
 

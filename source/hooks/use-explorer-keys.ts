@@ -180,8 +180,7 @@ export function useExplorerKeys(options: ExplorerKeyOptions): void {
 		(input, key) =>
 			routeKeys(input, key, {
 				layer,
-				edit: edit =>
-					dispatch(edit.type === 'type' ? {type: 'input-type', text: edit.text} : {type: 'input-erase'}),
+				edit: edit => dispatch({type: 'input-edit', edit}),
 				cancel: () => dispatch({type: 'input-end'}),
 				commit: commitInput,
 				run: (command, char) => (getState().overlay ? overlayKey(command, char) : run(command)),

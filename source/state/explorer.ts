@@ -16,6 +16,7 @@ import {
 	type ScanAction,
 } from './filter-view.ts';
 import {emptyCache, hasNext, storePage} from './pages.ts';
+import {editLine, type LineEdit} from './line-edit.ts';
 import {followFocus, stepScreenMode, type ScreenModeAction} from './screen-mode.ts';
 import {clamp} from './window.ts';
 
@@ -55,8 +56,7 @@ export type ExplorerAction =
 			readonly windowOnly?: boolean;
 	  }
 	| {readonly type: 'input-start'; readonly kind: 'filter' | 'search'; readonly text: string}
-	| {readonly type: 'input-type'; readonly text: string}
-	| {readonly type: 'input-erase'}
+	| {readonly type: 'input-edit'; readonly edit: LineEdit}
 	| {readonly type: 'input-end'}
 	| {readonly type: 'set-search'; readonly query: string}
 	| {readonly type: 'search-step'; readonly current: number; readonly line: number; readonly view: Viewport}
@@ -170,11 +170,9 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 
 		case 'input-start':
 			return {...state, input: {kind: action.kind, text: action.text}};
-		case 'input-type':
-			return state.input ? {...state, input: {...state.input, text: state.input.text + action.text}} : state;
-		case 'input-erase':
+		case 'input-edit':
 			return state.input
-				? {...state, input: {...state.input, text: [...state.input.text].slice(0, -1).join('')}}
+				? {...state, input: {...state.input, text: editLine(state.input.text, action.edit)}}
 				: state;
 		case 'input-end':
 			return {...state, input: undefined};
