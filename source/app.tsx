@@ -30,6 +30,8 @@ type Props = {
 	readonly first?: FirstScreen;
 	/** --since / --until (domain/time-window.ts): the window the list, `w` and the overview start from. */
 	readonly timeWindow?: TimeWindow;
+	/** --overview: the first interaction list opens on its overview. */
+	readonly overview?: boolean;
 };
 
 export function App(props: Props) {
@@ -50,6 +52,7 @@ function Explorer({
 	followMs,
 	first = {},
 	timeWindow: startWindow,
+	overview: startOnOverview,
 	width,
 	height,
 }: Props & {width: number; height: number}) {
@@ -67,6 +70,9 @@ function Explorer({
 	const [help, setHelp] = useState(false);
 	// The window every project-wide view covers: --since/--until, then `w` steps through the presets.
 	const [timeWindow, setTimeWindow] = useState<TimeWindow>(startWindow ?? ALL_TIME);
+	// --overview applies to the first interaction list the user reaches, not to every later one.
+	const [firstList, setFirstList] = useState<Place | undefined>(undefined);
+	if (firstList === undefined && place?.level === 'interactions') setFirstList(place);
 	const [helpScroll, setHelpScroll] = useState(0);
 	const [listCache] = useState(() => new Map<string, unknown>());
 	const link = useAsync(place ? 'settled' : 'deep-link', async signal => {
@@ -174,6 +180,7 @@ function Explorer({
 				firstPage={place === first.place ? first.firstPage : undefined}
 				message={message}
 				timeWindow={timeWindow}
+				overview={startOnOverview === true && place === firstList}
 				onWindow={() => setTimeWindow(nextWindow)}
 				onBack={() => setPlace({level: 'threads', project: place.project})}
 				onCommand={command => {

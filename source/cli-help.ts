@@ -79,6 +79,12 @@ export const FLAGS = {
 		help: 'open this interaction',
 		commands: ['explorer'],
 	},
+	overview: {
+		type: 'boolean',
+		section: 'Explorer',
+		help: 'open the interaction list on its overview (v)',
+		commands: ['explorer'],
+	},
 	oldestFirst: {
 		type: 'boolean',
 		section: 'Explorer',

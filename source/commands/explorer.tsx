@@ -45,6 +45,7 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 			pageSize={session.pageSize}
 			followMs={Number(process.env['ZYLON_FOLLOW_MS']) || undefined}
 			timeWindow={timeWindow}
+			overview={flags.overview === true}
 		/>,
 		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);
