@@ -66,7 +66,7 @@ for (const generation of ['current', 'legacy'] as const) {
 		);
 
 		await term.press(keys.enter);
-		await term.waitFor(new RegExp(`cluster:[0-9a-f]{8} · ${topCount} of`));
+		await term.waitFor(new RegExp(`cluster:[0-9a-f]{8} · ${topCount} matches · scanned`));
 		const rows = term
 			.screen()
 			.split('\n')
@@ -89,3 +89,20 @@ for (const generation of ['current', 'legacy'] as const) {
 		assert.ok(Number(windowed.replaceAll(',', '')) < Number(total.replaceAll(',', '')));
 	});
 }
+
+test('--overview opens the deep-linked list on its overview, and Esc shows the list', async () => {
+	const session = await startSession({
+		demo: {generation: 'current'},
+		args: server => ['--project', server.fixtures.projects.incidentId, '--overview'],
+	});
+	sessions.push(session);
+	const {term} = session;
+	await term.waitFor(/page 1 · \d|All threads/);
+	if (!/OVERVIEW/.test(term.screen())) {
+		await term.press(keys.enter);
+	}
+	await term.waitFor(/OVERVIEW · all time · scanned/);
+	assert.match(term.screen(), /ERROR CLUSTERS \(\d+\)/);
+	await term.press(keys.esc);
+	await term.waitFor(/INTERACTIONS {2}page 1 · 1–50/);
+});
