@@ -15,8 +15,8 @@ export const interactionDetail =
 	(screen: string): boolean =>
 		screen.includes(`${id} · `);
 
-/** The detail pane is open on the transcript tab. */
-export const detailPane = '[1 Transcript]';
+/** The detail pane is open on the transcript tab (its short label where the pane is narrow, as in the split). */
+export const detailPane = (screen: string): boolean => /\[1 (Transcript|Text)\]/.test(screen);
 
 /** The baseline hello's text. */
 export const hello = 'Hello from Ink';
