@@ -5,12 +5,12 @@ import {once} from 'node:events';
 import type {Writable} from 'node:stream';
 import type {CliFlags} from '../cli-help.ts';
 import {ConfigError} from '../config/errors.ts';
-import {runScan, SCAN_PAGE_SIZE} from '../api/scan.ts';
+import {runScan} from '../api/scan.ts';
 import {errorCaret, parseFilter, type Filter} from '../domain/filter.ts';
 import {matches} from '../domain/filter-match.ts';
 import {formatExportProgress, formatScanProgress} from '../domain/scan-progress.ts';
 import type {Interaction} from '../domain/types.ts';
-import {openConnection} from './connect.ts';
+import {runScanCommand} from './scan-command.ts';
 import {windowFlags} from './time-flags.ts';
 
 export async function runExport(flags: CliFlags, out: Writable = process.stdout): Promise<number> {
@@ -22,61 +22,46 @@ export async function runExport(flags: CliFlags, out: Writable = process.stdout)
 	// Parsed before connecting, so a typo costs no request and prints nothing on stdout.
 	const filter = exportFilter(flags.filter);
 	const window = windowFlags(flags);
-	const session = await openConnection(flags, {revealSecrets: flags.showSecrets});
-	const controller = new AbortController();
-	const stop = () => controller.abort();
-	process.once('SIGINT', stop);
-	const progress = stderrProgress();
-	try {
-		// One instant for the whole run, so `after:2h` and `--since 2h` mean the same on the first page and the last.
-		const nowMs = Date.now();
-		const writer = interactionWriter(out, flags.json ?? false);
-		const limit = flags.limit ?? Infinity;
-		await writer.start();
-		const outcome = await runScan({
-			client: session.client,
-			scope: {projectId: flags.project, threadId: flags.thread},
-			window,
-			nowMs,
-			order: flags.oldestFirst ? 'ASC' : 'DESC',
-			// Large pages unless --page-size says otherwise; the session's size if the server refuses them.
-			pageSize: flags.pageSize ?? SCAN_PAGE_SIZE,
-			fallbackPageSize: session.pageSize,
-			signal: controller.signal,
-			onPage: async (rows, state) => {
-				for (const interaction of rows) {
-					if (filter && !matches(filter, interaction, nowMs)) continue;
-					await writer.write(interaction);
-					// Stop before reading another page: with a filter that could mean scanning the rest of the project.
-					if (writer.count >= limit) return 'stop';
-				}
-				// With a filter the rows read and the rows written differ: say both.
-				progress.show(
-					filter
-						? `${formatExportProgress(state, 'scanned')} · ${writer.count} matched`
-						: formatExportProgress(state, 'exporting'),
-				);
-				return undefined;
-			},
-		});
-		await writer.end();
-		progress.clear();
-		if (outcome.status === 'failed') throw new Error(outcome.error);
-		if (outcome.status === 'cancelled')
-			throw new Error(`interrupted: ${formatScanProgress(outcome.progress, 'cancelled')}`);
-		const written = writer.count;
-		process.stderr.write(`zylon-tui: exported ${written} interaction${written === 1 ? '' : 's'}\n`);
-		return 0;
-	} catch (error) {
-		progress.clear();
-		process.stderr.write(
-			`zylon-tui: export failed: ${error instanceof Error ? error.message : String(error)}\n`,
-		);
-		return 1;
-	} finally {
-		process.off('SIGINT', stop);
-		await session.close();
-	}
+	return runScanCommand(
+		{...flags, project: flags.project},
+		'export',
+		window,
+		{revealSecrets: flags.showSecrets},
+		async ({progress, scan}) => {
+			// One instant for the whole run, so `after:2h` and `--since 2h` mean the same on the first page and the last.
+			const nowMs = Date.now();
+			const writer = interactionWriter(out, flags.json ?? false);
+			const limit = flags.limit ?? Infinity;
+			await writer.start();
+			const outcome = await runScan({
+				...scan,
+				nowMs,
+				onPage: async (rows, state) => {
+					for (const interaction of rows) {
+						if (filter && !matches(filter, interaction, nowMs)) continue;
+						await writer.write(interaction);
+						// Stop before reading another page: with a filter that could mean scanning the rest of the project.
+						if (writer.count >= limit) return 'stop';
+					}
+					// With a filter the rows read and the rows written differ: say both.
+					progress.show(
+						filter
+							? `${formatExportProgress(state, 'scanned')} · ${writer.count} matched`
+							: formatExportProgress(state, 'exporting'),
+					);
+					return undefined;
+				},
+			});
+			await writer.end();
+			progress.clear();
+			if (outcome.status === 'failed') throw new Error(outcome.error);
+			if (outcome.status === 'cancelled')
+				throw new Error(`interrupted: ${formatScanProgress(outcome.progress, 'cancelled')}`);
+			const written = writer.count;
+			process.stderr.write(`zylon-tui: exported ${written} interaction${written === 1 ? '' : 's'}\n`);
+			return 0;
+		},
+	);
 }
 
 /** The parsed --filter, undefined when absent or blank; a syntax error shows the expression with a caret. */
@@ -87,29 +72,6 @@ export function exportFilter(expression: string | undefined): Filter | undefined
 	throw new ConfigError(
 		`invalid --filter: ${parsed.error.message}\n  ${expression}\n  ${errorCaret(expression, parsed.error)}`,
 	);
-}
-
-/**
- * One line of progress on stderr, redrawn in place, only when stderr is a terminal: piped stderr (a log, a
- * CI job) gets nothing extra. At most five redraws a second.
- */
-export function stderrProgress(stream: NodeJS.WriteStream = process.stderr) {
-	const live = stream.isTTY === true;
-	let shownAt = 0;
-	let shown = false;
-	return {
-		show(line: string) {
-			const now = performance.now();
-			if (!live || now - shownAt < 200) return;
-			shownAt = now;
-			shown = true;
-			stream.write(`\r${line}\u001b[K`);
-		},
-		clear() {
-			if (shown) stream.write('\r\u001b[K');
-			shown = false;
-		},
-	};
 }
 
 /** NDJSON or one JSON array of `raw` (as received, secrets masked by the parser), respecting back-pressure. */
