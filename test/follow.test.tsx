@@ -133,7 +133,10 @@ describe('useFollow against the demo server', () => {
 				// The failed poll came at least one interval after the last success, and the next is set a backoff
 				// (2 × 40 ms) after it: measured from the success, not from when this loop looked, which a busy
 				// machine delays.
-				assert.ok(probe.status.nextPollAt! - probe.status.staleSince! >= 40 + 80, 'backed off past the interval');
+				assert.ok(
+					probe.status.nextPollAt! - probe.status.staleSince! >= 40 + 80,
+					'backed off past the interval',
+				);
 				await m.waitFor('error');
 
 				server.setFaults([{route: '/interaction', status: 429, retryAfter: '3'}]);
