@@ -95,7 +95,9 @@ describe('bash: Tab in a real interactive bash', () => {
 			env: {...env, PS1: '$ ', INPUTRC: '/dev/null'},
 		});
 		term.write('source <(zylon-tui completion bash) && echo loaded\r');
-		await term.waitFor(/^loaded$/m, {timeoutMs: 20_000});
+		// The prompt, not "loaded": until readline draws it the tty is in canonical mode, where the Ctrl-U
+		// that complete() sends is the kernel's line kill and swallows the Ctrl-L before readline sees it.
+		await term.waitFor(/^loaded\n\$ ?$/m, {timeoutMs: 20_000});
 	});
 
 	/** On a cleared screen, types `line` and presses Tab (twice to list); resolves once the screen matches `expected`. */
