@@ -63,6 +63,12 @@ export const EQUIVALENT = {
 		'sorting the terms again on every call gives the same order; the cache saves work only',
 	'source/domain/filter-match.ts|default:|':
 		'the last case of the switch: without its break it falls out of the switch all the same',
+	"source/api/http.ts|typeof value === 'object' && value !== null && (value as NotFound).notFound === true;|true":
+		'a string, number or boolean has no notFound property either: false all the same (null is what the object test guards, and killing that is tested)',
+	'source/api/http.ts|method: \'GET\',|""':
+		'the transport sends GET for an empty method (http.test.ts sees GET on the wire with this mutant)',
+	'source/api/http.ts|if (attempts <= 1 || error.details.attempts !== undefined) return error;|false':
+		'no error reaches withAttempts with a count already: network and timeout errors are built without one',
 	'source/api/http.ts|await sleep(wait, request.signal).catch(() => {|{}':
 		"an abort during the sleep ends it; the loop's own check at the top of the next attempt throws the same Cancelled",
 };
