@@ -2,7 +2,16 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-	{ignores: ['dist/**', 'node_modules/**', 'source/api/openapi/**', 'scripts/devtools-stub.js']},
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'.stryker-tmp/**',
+			'reports/**',
+			'source/api/openapi/**',
+			'scripts/devtools-stub.js',
+		],
+	},
 	...tseslint.configs.recommended,
 	{
 		files: ['**/*.{ts,tsx}'],

@@ -101,3 +101,24 @@ export function footerMessage(state: ExplorerState, searchMatches: number): stri
 
 	return undefined;
 }
+
+/** The list's status line and spinner: the filter scan's while one is set, the page's otherwise. */
+export function listStatus(
+	state: ExplorerState,
+	rows: number,
+	pageSize: number,
+): {readonly status: string; readonly loading: boolean} {
+	if (state.filter) {
+		const {filter} = state;
+		return {
+			status: filterStatus(filter, filter.text ? describeFilterText(filter.text) : ''),
+			loading: filter.status === 'running',
+		};
+	}
+
+	const wanted = state.want !== undefined;
+	return {
+		status: pageStatus(state.page, rows, pageSize, state.cache.totalCount, state.cache.lastPage, wanted),
+		loading: wanted && state.loading.size > 0,
+	};
+}

@@ -2,12 +2,10 @@
 import {Box} from 'ink';
 import {useMemo, useState} from 'react';
 import type {ZylonClient} from '../api/client-types.ts';
-import {CopyMenu, COPY_MENU_HEIGHT} from '../components/copy-menu.tsx';
-import {DetailPane, detailBodyHeight} from '../components/detail-pane.tsx';
-import {DiffView} from '../components/diff-view.tsx';
+import {detailBodyHeight} from '../components/detail-pane.tsx';
 import {diffViewLineCount} from '../domain/diff-lines.ts';
 import {Footer} from '../components/footer.tsx';
-import {InteractionList, listVisibleRows} from '../components/interaction-list.tsx';
+import {listVisibleRows} from '../components/interaction-list.tsx';
 import {detailTab, detailLines as wrappedDetailLines} from '../domain/detail-tabs.ts';
 import type {Interaction, InteractionScope, Page, PageOrder} from '../domain/types.ts';
 import type {EvidenceKind} from '../domain/evidence.ts';
@@ -23,24 +21,9 @@ import {useNow} from '../hooks/use-now.ts';
 import {useSyncReducer} from '../hooks/use-sync-reducer.ts';
 import {footerBindings, type Command} from '../keymap.ts';
 import {matchingLines} from '../lib/wrap.ts';
-import {keepInView} from '../state/window.ts';
-import {
-	currentRows,
-	explorerReducer,
-	initialExplorer,
-	selected,
-	shownTab,
-	type Viewport,
-} from '../state/explorer.ts';
-import {
-	describeFilterText,
-	explorerLayout,
-	filterStatus,
-	footerMessage,
-	pageStatus,
-	type Layout,
-} from './explorer-layout.ts';
-import {FilterLine} from '../components/filter-line.tsx';
+import {explorerReducer, initialExplorer, selected, shownTab, type Viewport} from '../state/explorer.ts';
+import {explorerLayout, footerMessage, type Layout} from './explorer-layout.ts';
+import {ExplorerPanes} from './explorer-panes.tsx';
 import {useDeepSeek, useDeepSelect} from '../hooks/use-deep-select.ts';
 import {useOverviewMode} from '../hooks/use-overview-mode.ts';
 import {OverviewPanel} from './overview-panel.tsx';
@@ -115,10 +98,8 @@ export function ExplorerScreen(props: Props) {
 		[interaction, tab, layout.detail.width, state.systemExpanded],
 	);
 	const inputLines = state.input?.kind === 'filter' ? 2 : 0;
-	const listHeight = layout.list.height - inputLines;
 	const listError = state.error?.message ?? state.filter?.error;
 	const view = viewport(layout, inputLines, listError !== undefined, lines.length);
-	const {detailHeight} = view;
 	useInteractionPages({client, scope, order, pageSize, state, dispatch, view});
 	useDeepSelect(props.selectId, seek, state, dispatch, view, setNotice);
 	const follow = useFollow({
@@ -177,20 +158,6 @@ export function ExplorerScreen(props: Props) {
 		say: setNotice,
 	});
 
-	const rows = currentRows(state);
-	const status = state.filter
-		? filterStatus(state.filter, state.filter.text ? describeFilterText(state.filter.text) : '')
-		: pageStatus(
-				state.page,
-				rows.length,
-				pageSize,
-				state.cache.totalCount,
-				state.cache.lastPage,
-				state.want !== undefined,
-			);
-	const loading = state.filter
-		? state.filter.status === 'running'
-		: state.want !== undefined && state.loading.size > 0;
 	// A search scans every wrapped line of the detail (fields up to 200,000 characters); keys that only
 	// step between matches or move in the list leave lines and query alone and need not rescan.
 	const searchQuery = state.search?.query;
@@ -198,58 +165,6 @@ export function ExplorerScreen(props: Props) {
 		() => (searchQuery === undefined ? [] : matchingLines(lines, searchQuery)),
 		[lines, searchQuery],
 	);
-	const list = (
-		<Box flexDirection="column" width={layout.list.width} height={layout.list.height}>
-			<InteractionList
-				rows={rows}
-				cursor={state.cursor}
-				// A screen mode or a resize can shrink the list under a still cursor: keep the cursor in view.
-				top={keepInView(state.top, state.cursor, view.listHeight, rows.length)}
-				width={layout.list.width}
-				height={listHeight}
-				focused={state.focus === 'list'}
-				title="INTERACTIONS"
-				status={status}
-				loading={loading}
-				nowMs={nowMs}
-				error={listError}
-				marked={new Set(marks.map(mark => mark.id))}
-			/>
-			{state.input?.kind === 'filter' ? (
-				<FilterLine text={state.input.text} width={layout.list.width} />
-			) : null}
-		</Box>
-	);
-	const detail =
-		state.overlay?.kind === 'copy' ? (
-			<Box width={layout.detail.width} height={layout.detail.height} flexDirection="column">
-				<CopyMenu cursor={state.overlay.cursor} width={Math.min(layout.detail.width, 60)} />
-				<Box height={Math.max(0, layout.detail.height - COPY_MENU_HEIGHT)} />
-			</Box>
-		) : (
-			<DetailPane
-				interaction={interaction}
-				tab={tab}
-				scroll={Math.min(state.scroll, Math.max(0, lines.length - detailHeight))}
-				width={layout.detail.width}
-				height={layout.detail.height}
-				focused={state.focus === 'detail'}
-				nowMs={nowMs}
-				systemExpanded={state.systemExpanded}
-				search={state.search?.query}
-				currentMatchLine={state.search ? searchLines[state.search.current] : undefined}
-			/>
-		);
-	const body =
-		state.overlay?.kind === 'diff' && marks.length === 2 ? (
-			<DiffView a={marks[0]!} b={marks[1]!} width={width} height={height - 1} scroll={state.overlay.scroll} />
-		) : (
-			<>
-				{layout.list.width > 0 ? list : null}
-				{layout.sideBySide ? <Box width={1} height={layout.list.height} /> : null}
-				{layout.detail.width > 0 ? detail : null}
-			</>
-		);
 	const liveText = live.mode === 'idle' ? undefined : live.mode === 'streaming' ? 'streaming…' : 'polling…';
 	const followText = state.following
 		? order === 'DESC'
@@ -276,12 +191,18 @@ export function ExplorerScreen(props: Props) {
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Box
-				flexDirection={layout.sideBySide || state.overlay?.kind === 'diff' ? 'row' : 'column'}
-				height={height - 1}
-			>
-				{body}
-			</Box>
+			<ExplorerPanes
+				state={state}
+				layout={layout}
+				view={view}
+				pageSize={pageSize}
+				width={width}
+				height={height}
+				interaction={interaction}
+				tab={tab}
+				nowMs={nowMs}
+				searchLines={searchLines}
+			/>
 			<Footer
 				bindings={footerBindings(state.focus === 'list' ? ['interactions'] : ['interactions', 'detail'])}
 				width={width}
