@@ -42,10 +42,18 @@ export const nextPage = ']';
 // The selected row carries a glyph (DESIGN: state is never shown by colour alone).
 const cursorRow = /^[│┃|]?\s?[>❯▶›]/;
 
-/** What identifies the list selection on screen; falls back to the whole screen if no row has the glyph. */
+const interactionId = /\b[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}\b/;
+
+/**
+ * What identifies the list selection on screen: the cursor row, where it is, and the detail header's id;
+ * falls back to the whole screen if no row has the glyph. A row's text alone is not enough: neighbours
+ * can read the same (same minute, same prompt), and a move between them would look like no move at all.
+ */
 export function selection(screen: string): string {
-	const rows = screen.split('\n').filter(line => cursorRow.test(line));
-	return rows.length > 0 ? rows.join('\n') : screen;
+	const lines = screen.split('\n');
+	const rows = lines.flatMap((line, index) => (cursorRow.test(line) ? [`${index}:${line}`] : []));
+	if (rows.length === 0) return screen;
+	return [interactionId.exec(screen)?.[0] ?? '', ...rows].join('\n');
 }
 
 /** The list's position in the API's pages, e.g. `page 3 · 101–150 of 5,000`. */
