@@ -25,7 +25,7 @@ const MODULES = [
 	{
 		name: 'http',
 		mutate: 'source/api/http.ts',
-		tests: ['test/http.test.ts', 'test/client.test.ts'],
+		tests: ['test/http.test.ts', 'test/http-open.test.ts', 'test/client.test.ts'],
 	},
 	{
 		// The page merge: the k-way merge of the threads' pages and the reader that pages each thread.
@@ -75,8 +75,10 @@ export const EQUIVALENT = {
 		'the transport sends GET for an empty method (http.test.ts sees GET on the wire with this mutant)',
 	'source/api/http.ts|if (attempts <= 1 || error.details.attempts !== undefined) return error;|false':
 		'no error reaches withAttempts with a count already: network and timeout errors are built without one',
-	'source/api/http.ts|await sleep(wait, request.signal).catch(() => {|{}':
+	'source/api/http.ts|await delay(wait, undefined, {signal: request.signal}).catch(() => {|{}':
 		"an abort during the sleep ends it; the loop's own check at the top of the next attempt throws the same Cancelled",
+	'source/api/http.ts|await response.body?.cancel().catch(() => undefined);|response.body.cancel':
+		'the transport (api/transport.ts) always hands back a body stream, empty for an empty answer: never null here',
 };
 
 const GOAL = 85;

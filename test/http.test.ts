@@ -2,60 +2,15 @@
 // test says, and the public client is asked for something. What was sent, how often, and the exact
 // error that comes back (kind, words, details) are the behaviour; how the loop is built is not, so
 // these survive a rewrite of api/http.ts.
-import {after, before, beforeEach, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createServer, type IncomingHttpHeaders, type Server, type ServerResponse} from 'node:http';
-import type {AddressInfo} from 'node:net';
-import {createClient} from '../source/api/client.ts';
-import type {ClientOptions} from '../source/api/client-types.ts';
 import {ApiError, type ApiErrorKind} from '../source/api/errors.ts';
+import {answer, scriptedServer, TOKEN} from './helpers/scripted-server.ts';
 
-type Seen = {method: string; url: string; headers: IncomingHttpHeaders};
-/** Answers the n-th request (0-based); an answer that never calls end() hangs until the client gives up. */
-type Script = (n: number, response: ServerResponse) => void;
+const server = scriptedServer();
+const client: typeof server.client = options => server.client(options);
+const seen = () => server.seen;
 
-let server: Server;
-let base = '';
-let script: Script = (_n, response) => response.end('{}');
-let seen: Seen[] = [];
-const open = new Set<ServerResponse>();
-
-before(async () => {
-	server = createServer((request, response) => {
-		seen.push({method: request.method ?? '', url: request.url ?? '', headers: request.headers});
-		open.add(response);
-		response.on('close', () => open.delete(response));
-		script(seen.length - 1, response);
-	});
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-beforeEach(() => {
-	seen = [];
-	for (const response of open) response.destroy();
-});
-after(async () => {
-	for (const response of open) response.destroy();
-	server.closeAllConnections();
-	await new Promise<void>(resolve => server.close(() => resolve()));
-});
-
-const TOKEN = 'tok-3f9a-never-printed';
-const client = (options: ClientOptions = {}) =>
-	createClient(
-		{baseUrl: `${base}/api`, org: 'acme', token: TOKEN, tokenSource: 'ZYLON_TOKEN', label: 'test'},
-		{backoffBaseMs: 1, attempts: 3, timeoutMs: 2000, ...options},
-	);
-
-function answer(
-	response: ServerResponse,
-	status: number,
-	body: string,
-	headers: Record<string, string> = {},
-) {
-	response.writeHead(status, {'content-type': 'application/json', ...headers});
-	response.end(body);
-}
 const me = JSON.stringify({id: 'u1', name: 'U', email: 'u@x'});
 
 async function failure(promise: Promise<unknown>, kind: ApiErrorKind): Promise<ApiError> {
@@ -71,10 +26,10 @@ async function failure(promise: Promise<unknown>, kind: ApiErrorKind): Promise<A
 
 describe('what is sent', () => {
 	test('one GET with the bearer token, the org and accept: application/json', async () => {
-		script = (_n, response) => answer(response, 200, me);
+		server.script = (_n, response) => answer(response, 200, me);
 		assert.equal((await client().me()).id, 'u1');
-		assert.equal(seen.length, 1);
-		const [request] = seen;
+		assert.equal(seen().length, 1);
+		const [request] = seen();
 		assert.equal(request?.method, 'GET');
 		assert.equal(request?.url, '/api/v1/app/me');
 		assert.equal(request?.headers.authorization, `Bearer ${TOKEN}`);
@@ -85,27 +40,27 @@ describe('what is sent', () => {
 
 describe('statuses', () => {
 	test('a 4xx the client has no word for: "Unexpected status", the server words, no retry', async () => {
-		script = (_n, response) => answer(response, 418, JSON.stringify({message: 'short and stout'}));
+		server.script = (_n, response) => answer(response, 418, JSON.stringify({message: 'short and stout'}));
 		const error = await failure(client().me(), 'http');
 		assert.equal(error.message, 'Unexpected status 418 for the current user: short and stout');
 		assert.deepEqual(error.details, {status: 418, resource: 'the current user', retryAfterMs: undefined});
-		assert.equal(seen.length, 1);
+		assert.equal(seen().length, 1);
 	});
 
 	test('500 is a server error too, retried; one attempt says nothing about tries', async () => {
-		script = (_n, response) => answer(response, 500, '');
+		server.script = (_n, response) => answer(response, 500, '');
 		const once = await failure(client({attempts: 1}).me(), 'server');
 		assert.equal(once.message, 'Server error 500 for the current user');
 		assert.equal(once.details.attempts, undefined);
-		seen = [];
+		server.seen = [];
 		const twice = await failure(client({attempts: 2}).me(), 'server');
 		assert.equal(twice.message, 'Server error 500 for the current user (tried 2 times)');
 		assert.equal(twice.details.attempts, 2);
-		assert.equal(seen.length, 2);
+		assert.equal(seen().length, 2);
 	});
 
 	test("a proxy's HTML error page is named as one, with the tries first", async () => {
-		script = (_n, response) =>
+		server.script = (_n, response) =>
 			answer(response, 502, '<!DOCTYPE html><html><body>Bad Gateway</body></html>', {
 				'content-type': 'text/html',
 			});
@@ -119,7 +74,7 @@ describe('statuses', () => {
 			plain.message,
 			'Server error 502 for the current user: an HTML error page from a proxy or gateway',
 		);
-		script = (_n, response) => answer(response, 400, '<html><body>Bad Request</body></html>');
+		server.script = (_n, response) => answer(response, 400, '<html><body>Bad Request</body></html>');
 		const four = await failure(client().me(), 'http');
 		assert.equal(
 			four.message,
@@ -128,20 +83,20 @@ describe('statuses', () => {
 	});
 
 	test('429 on one attempt: the words it has, and only those', async () => {
-		script = (_n, response) => answer(response, 429, '', {'retry-after': '2'});
+		server.script = (_n, response) => answer(response, 429, '', {'retry-after': '2'});
 		const withWait = await failure(client({attempts: 1}).me(), 'rate-limited');
 		assert.match(
 			withWait.message,
 			/^127\.0\.0\.1:\d+ rate-limited \(429, Retry-After 2 s\): the current user$/,
 		);
 		assert.equal(withWait.details.retryAfterMs, 2000);
-		script = (_n, response) => answer(response, 429, '');
+		server.script = (_n, response) => answer(response, 429, '');
 		const bare = await failure(client({attempts: 1}).me(), 'rate-limited');
 		assert.match(bare.message, /^127\.0\.0\.1:\d+ rate-limited \(429\): the current user$/);
 	});
 
 	test('a 200 whose body is null is malformed, whatever route detection makes of it', async () => {
-		script = (_n, response) => answer(response, 200, 'null');
+		server.script = (_n, response) => answer(response, 200, 'null');
 		await failure(client().interaction('i-1'), 'malformed');
 		await failure(client().thread('t-1'), 'malformed');
 	});
@@ -149,16 +104,16 @@ describe('statuses', () => {
 
 describe('errors keep their details', () => {
 	test('not-found, timeout and network name the resource; retried ones count the attempts', async () => {
-		script = (_n, response) => answer(response, 404, '');
+		server.script = (_n, response) => answer(response, 404, '');
 		const missing = await failure(client().me(), 'not-found');
 		assert.deepEqual(missing.details, {status: 404, resource: 'the current user'});
 
-		script = () => undefined; // never answers
+		server.script = () => undefined; // never answers
 		const slow = await failure(client({timeoutMs: 100, attempts: 2}).me(), 'timeout');
 		assert.equal(slow.message, 'The current user: no answer within 0.1 s (tried 2 times)');
 		assert.deepEqual(slow.details, {resource: 'the current user', attempts: 2});
 
-		script = (_n, response) => response.socket?.destroy();
+		server.script = (_n, response) => response.socket?.destroy();
 		const dropped = await failure(client({attempts: 2}).me(), 'network');
 		assert.deepEqual(dropped.details, {resource: 'the current user', attempts: 2});
 		const droppedOnce = await failure(client({attempts: 1}).me(), 'network');
@@ -168,10 +123,10 @@ describe('errors keep their details', () => {
 
 describe('a request that ends the loop on a later attempt', () => {
 	test('cancelled on its only attempt: cancelled, not a network error', async () => {
-		script = () => undefined;
+		server.script = () => undefined;
 		const controller = new AbortController();
 		const pending = client({attempts: 1}).me(controller.signal);
-		while (seen.length === 0) await new Promise(resolve => setTimeout(resolve, 5));
+		while (seen().length === 0) await new Promise(resolve => setTimeout(resolve, 5));
 		controller.abort();
 		const error = await failure(pending, 'aborted');
 		assert.equal(error.message, 'Cancelled: the current user');
@@ -179,22 +134,22 @@ describe('a request that ends the loop on a later attempt', () => {
 	});
 
 	test('cancelled during the second attempt: plain "Cancelled", no count of tries', async () => {
-		script = (n, response) => (n === 0 ? answer(response, 503, '') : undefined);
+		server.script = (n, response) => (n === 0 ? answer(response, 503, '') : undefined);
 		const controller = new AbortController();
 		const pending = client({attempts: 3}).me(controller.signal);
-		while (seen.length < 2) await new Promise(resolve => setTimeout(resolve, 5));
+		while (seen().length < 2) await new Promise(resolve => setTimeout(resolve, 5));
 		controller.abort();
 		const error = await failure(pending, 'aborted');
 		assert.equal(error.message, 'Cancelled: the current user');
-		assert.equal(seen.length, 2);
+		assert.equal(seen().length, 2);
 	});
 
 	test('a body over the cap on the second attempt: too-large at once, as it is', async () => {
-		script = (n, response) =>
+		server.script = (n, response) =>
 			answer(response, n === 0 ? 503 : 200, n === 0 ? '' : JSON.stringify({x: 'y'.repeat(5000)}));
 		const error = await failure(client({attempts: 3, maxBodyBytes: 1000}).me(), 'too-large');
 		assert.doesNotMatch(error.message, /tried/);
 		assert.equal(error.details.attempts, undefined);
-		assert.equal(seen.length, 2, 'not retried');
+		assert.equal(seen().length, 2, 'not retried');
 	});
 });
