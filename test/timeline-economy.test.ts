@@ -1,111 +1,29 @@
-// What a page of the project timeline costs and what it keeps (api/timeline.ts): the merge called with the real
-// client's thread list and thread pages against the demo over HTTP, every thread request counted. timeline.test.ts
-// holds the order property; this file holds the economy (requests, rounds, concurrency, sizes), the kept
-// sessions, the updated_at hint, totals and failures.
+// What a page of the project timeline costs and what it keeps (api/timeline.ts), seen through the thread
+// requests it sends (helpers/timeline-probe.ts). timeline.test.ts holds the order property; this file the
+// economy (requests, rounds, concurrency, sizes), the updated_at hint, totals and failures;
+// timeline-sessions.test.ts the readers kept between pages.
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import {createClient} from '../source/api/client.ts';
 import {ApiError} from '../source/api/errors.ts';
-import {
-	mergeTimeline,
-	TimelineSessions,
-	type ThreadInfo,
-	type TimelineHints,
-} from '../source/api/timeline.ts';
+import type {TimelineHints} from '../source/api/timeline.ts';
 import {startDemoServer, type AddedThread, type DemoServer} from '../source/demo/index.ts';
-import type {Interaction, Page, PageRequest} from '../source/domain/types.ts';
 import {demoConnection} from './helpers/demo.ts';
-
-const T0 = Date.UTC(2026, 1, 1);
+import {
+	ids,
+	interleaved,
+	oldestFirst,
+	probe as probeOn,
+	T0,
+	type ProbeOptions,
+} from './helpers/timeline-probe.ts';
 
 let server: DemoServer;
 before(async () => {
 	server = await startDemoServer({generation: 'current', interactions: 50});
 });
 after(() => server.close());
-
-/** `threads` threads of `rows` rows each, their rows interleaved one second apart: every thread is needed at once. */
-const interleaved = (threads: number, rows: number): AddedThread[] =>
-	Array.from({length: threads}, (_, k) => ({
-		name: `T${k}`,
-		times: Array.from({length: rows}, (_, i) => T0 + (i * threads + k) * 1000),
-	}));
-
-type Options = {
-	readonly concurrency?: number;
-	readonly sessions?: TimelineSessions;
-	readonly hints?: TimelineHints;
-	/** The thread list to hand the merge instead of the server's (a stale one). */
-	readonly threads?: readonly ThreadInfo[];
-	readonly attempts?: number;
-};
-
-/** The merge over a project with each thread request counted: in flight, rounds, sizes, rows served. */
-function probe(projectId: string, options: Options = {}) {
-	const client = createClient(demoConnection(server), {
-		generation: 'current',
-		attempts: options.attempts ?? 4,
-	});
-	const requests: {threadId: string; request: PageRequest}[] = [];
-	const served: string[] = [];
-	let inFlight = 0;
-	let maxInFlight = 0;
-	let rounds = 0;
-	let listing: readonly ThreadInfo[] | undefined = options.threads;
-	const threads = async (refresh: boolean) => {
-		if (listing && (!refresh || options.threads)) return listing;
-		const page = await client.threads(projectId, {first: 100});
-		listing = page.items.map(thread => ({
-			id: thread.id,
-			name: thread.name,
-			createdAtMs: thread.createdAtMs,
-			updatedAtMs: thread.updatedAtMs,
-		}));
-		return listing;
-	};
-	const threadPage = async (threadId: string, request: PageRequest): Promise<Page<Interaction>> => {
-		requests.push({threadId, request});
-		// A request sent with none in flight starts a round: the network's share of the page is rounds × latency.
-		if (inFlight === 0) rounds++;
-		inFlight++;
-		maxInFlight = Math.max(maxInFlight, inFlight);
-		try {
-			const page = await client.interactions({projectId, threadId}, request);
-			served.push(...page.items.map(item => item.id));
-			return page;
-		} finally {
-			inFlight--;
-		}
-	};
-	const page = (request: PageRequest, pageSize = 50) =>
-		mergeTimeline(
-			{
-				resource: 'the test project',
-				threads,
-				threadPage,
-				...(options.concurrency === undefined ? {} : {concurrency: options.concurrency}),
-				...(options.sessions ? {sessions: options.sessions} : {}),
-				...(options.hints ? {hints: options.hints} : {}),
-			},
-			request,
-			pageSize,
-		);
-	const reset = () => {
-		requests.length = 0;
-		served.length = 0;
-		rounds = 0;
-		maxInFlight = 0;
-	};
-	return {page, requests, served, reset, rounds: () => rounds, maxInFlight: () => maxInFlight};
-}
-
-const ids = (page: Page<Interaction>) => page.items.map(item => item.id);
-/** The project's ids oldest first, from the demo's own record of what it added. */
-const oldestFirst = (interactionIds: ReadonlyArray<readonly string[]>, times: AddedThread[]) =>
-	interactionIds
-		.flatMap((threadIds, t) => threadIds.map((id, i) => ({id, ms: times[t]!.times[i]!})))
-		.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1))
-		.map(row => row.id);
+const probe = (projectId: string, options?: ProbeOptions) => probeOn(server, projectId, options);
 
 describe('what a page costs', () => {
 	test('every thread needed at once: each is asked once, for no more than the page, in two rounds', async () => {
@@ -142,60 +60,6 @@ describe('what a page costs', () => {
 		assert.ok(asked <= 120 + 4 * 60, `asked ${asked} rows`);
 		for (const {request} of merge.requests) assert.ok((request.first ?? 0) <= 120, `asked ${request.first}`);
 		assert.ok(merge.rounds() <= 4, `${merge.rounds()} rounds`);
-	});
-});
-
-describe('sessions: paging on', () => {
-	test('with kept readers, walking every page fetches each row once; without, rows are fetched again', async () => {
-		const layout = interleaved(5, 12);
-		const added = server.addProject({name: 'Walk', threads: layout});
-		const expected = oldestFirst(added.interactionIds, layout);
-		const walk = async (sessions?: TimelineSessions) => {
-			const merge = probe(added.projectId, sessions ? {sessions} : {});
-			const got: string[] = [];
-			let request: PageRequest = {first: 7, order: 'ASC'};
-			for (let count = 0; count < 50; count++) {
-				const page = await merge.page(request);
-				got.push(...ids(page));
-				if (!page.hasNextPage) break;
-				request = {first: 7, after: page.nextCursor, order: 'ASC'};
-			}
-			return {got, served: merge.served};
-		};
-		const kept = await walk(new TimelineSessions());
-		assert.deepEqual(kept.got, expected);
-		assert.equal(new Set(kept.served).size, kept.served.length, 'no row fetched twice');
-		const fresh = await walk();
-		assert.deepEqual(fresh.got, expected);
-		assert.ok(fresh.served.length > expected.length, 'without sessions the cursors are read afresh');
-	});
-
-	test('a kept reader goes one way: the page before a cursor is read afresh, not from the readers after it', async () => {
-		const layout = interleaved(3, 10);
-		const added = server.addProject({name: 'Both ways', threads: layout});
-		const merge = probe(added.projectId, {sessions: new TimelineSessions()});
-		const first = await merge.page({first: 6, order: 'ASC'});
-		const back = await merge.page({last: 6, before: first.nextCursor, order: 'ASC'});
-		assert.deepEqual(ids(back), ids(first));
-	});
-
-	test('only the last few cursors are kept: an evicted one is read afresh, with the same page', async () => {
-		const layout = interleaved(3, 10);
-		const added = server.addProject({name: 'Evicted', threads: layout});
-		const sessions = new TimelineSessions(1);
-		const merge = probe(added.projectId, {sessions});
-		const a = await merge.page({first: 4, order: 'ASC'});
-		const b = await merge.page({first: 5, order: 'ASC'});
-		merge.reset();
-		// b's cursor took the one place: the page after b comes from the readers in hand…
-		const afterB = await merge.page({first: 5, after: b.nextCursor, order: 'ASC'});
-		assert.deepEqual(ids(afterB), oldestFirst(added.interactionIds, layout).slice(5, 10));
-		assert.equal(merge.requests.length, 0, 'kept: served from the readers in hand');
-		merge.reset();
-		// …and the page after a is read from its cursor, fetching rows a already had.
-		const afterA = await merge.page({first: 4, after: a.nextCursor, order: 'ASC'});
-		assert.deepEqual(ids(afterA), oldestFirst(added.interactionIds, layout).slice(4, 8));
-		assert.ok(merge.requests.length > 0, 'evicted: fetched again');
 	});
 });
 
