@@ -50,6 +50,16 @@ async function pageThrough(
 			? {last: size, before: page.previousCursor, order}
 			: {first: size, after: page.nextCursor, order};
 	}
+	// What each page says of its neighbours: only the page the walk started on has nothing behind it, and
+	// only the one it ended on has nothing ahead.
+	pages.forEach((page, index) => {
+		const behind = index > 0;
+		const ahead = index < pages.length - 1;
+		assert.equal(backward ? page.hasNextPage : page.hasPreviousPage, behind, `page ${index}: behind`);
+		assert.equal(backward ? page.hasPreviousPage : page.hasNextPage, ahead, `page ${index}: ahead`);
+		// (A backward walk's first page keeps a cursor after it: where rows that arrive later will be.)
+		if (!behind && !backward) assert.equal(page.previousCursor, undefined);
+	});
 	const ordered = backward ? [...pages].reverse() : pages;
 	return {ids: ordered.flatMap(page => page.items.map(item => item.id)), pages: ordered};
 }
