@@ -31,7 +31,12 @@ const MODULES = [
 		// The page merge: the k-way merge of the threads' pages and the reader that pages each thread.
 		name: 'timeline',
 		mutate: 'source/api/timeline.ts,source/api/timeline-reader.ts',
-		tests: ['test/timeline.test.ts', 'test/timeline-economy.test.ts', 'test/timeline-sessions.test.ts'],
+		tests: [
+			'test/timeline.test.ts',
+			'test/timeline-economy.test.ts',
+			'test/timeline-sessions.test.ts',
+			'test/timeline-plan.test.ts',
+		],
 	},
 	{
 		name: 'filter-match',

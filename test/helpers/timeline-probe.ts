@@ -95,3 +95,20 @@ export const oldestFirst = (interactionIds: ReadonlyArray<readonly string[]>, ti
 		.flatMap((threadIds, t) => threadIds.map((id, i) => ({id, ms: times[t]!.times[i]!})))
 		.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : 1))
 		.map(row => row.id);
+
+/**
+ * The thread requests of one page, compactly: `thread index:f|l rows`, with `@` when sent from a cursor;
+ * ` rN` closes the page with its rounds. What the network cost of paging is made of.
+ */
+export function planOf(
+	threadIds: readonly string[],
+	requests: readonly {threadId: string; request: PageRequest}[],
+	rounds: number,
+): string {
+	const each = requests.map(({threadId, request}) => {
+		const rows = request.first === undefined ? `l${request.last}` : `f${request.first}`;
+		const from = request.after !== undefined || request.before !== undefined ? '@' : '';
+		return `${threadIds.indexOf(threadId)}:${rows}${from}`;
+	});
+	return [...each, `r${rounds}`].join(' ');
+}
