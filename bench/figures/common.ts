@@ -20,10 +20,11 @@ export async function openBigList(
 	harness: Harness,
 	server: DemoHandle,
 	size: {cols?: number; rows?: number} = {},
+	env: Record<string, string> = {},
 ): Promise<Term> {
 	const term = await harness.spawnCli({
 		args: bigThreadArgs(server),
-		env: harness.connectionEnv(server),
+		env: {...harness.connectionEnv(server), ...env},
 		...size,
 	});
 	await term.waitFor(markers.interactionList, {timeoutMs: startupTimeoutMs});

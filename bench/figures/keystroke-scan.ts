@@ -1,5 +1,7 @@
 // Keys while a scan runs (issue 12): `e` starts the errors-only scan of every page of the 10,000-row thread,
 // one request per 100 rows at 50 ms each, and `j` is timed while the list status still says "scanning".
+import {mkdtemp} from 'node:fs/promises';
+import path from 'node:path';
 import {markers, NotMeasured} from '../harness.ts';
 import type {Figure} from '../harness.ts';
 import {summarize, describeStats} from '../stats.ts';
@@ -14,7 +16,10 @@ export const figure: Figure = {
 	async run(harness) {
 		harness.requireCli();
 		const server = await harness.demo(tenThousand);
-		const term = await openBigList(harness, server);
+		// Its own state directory: the CLI remembers the filter per project, and the figures after this one open
+		// the same thread expecting no filter.
+		const state = await mkdtemp(path.join(harness.temp, 'scan-state-'));
+		const term = await openBigList(harness, server, {}, {XDG_STATE_HOME: state});
 		await server.setLatency(latencyMs);
 		try {
 			term.write('e');
