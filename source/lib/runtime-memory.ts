@@ -26,10 +26,11 @@ export const STEADY_FLAGS: readonly MemoryFlag[] = [
 	// The young generation starts at 1 MiB semi-spaces and V8 doubles them under allocation pressure
 	// (up to 64 MiB of new space here, all of it resident). Factor 1: they stay at the size they reached.
 	{flag: '--semi-space-growth-factor=1'},
-	// V8 14 (Node 26) peaked ~20 MiB higher than V8 13 on the same paging (147-151 MiB against 127, the same
-	// build back to back); V8's own small-memory mode brings it back (131 MiB). Set once the first frame is
-	// drawn, so start-up keeps V8's faster defaults.
-	{flag: '--optimize-for-size'},
+	// Not --optimize-for-size (nor --memory-saver-mode, the same thing): on V8 14 (Node 26) either brings the
+	// peak of paging 100,000 rows from 146-154 MiB down to 128-131, but doubles the time of a detail scroll
+	// (median 6 → 12 ms, p95 13 → 45 ms), on Node 24 too. Keys are the product; the 150 MiB budget holds
+	// without it. Neither --single-threaded-gc, --memory-reducer-for-small-heaps, --no-turbofan nor
+	// --max-optimized-bytecode-size moved the peak beyond the run-to-run noise (±4 MiB).
 ];
 
 /** From the first statement. */
