@@ -7,9 +7,10 @@
 //
 // Set at runtime because the shipped bin is a plain `node cli.js`: nothing puts flags on node's command
 // line. Only flags that V8 reads on every GC decision take effect this late; a runtime
-// --max-semi-space-size, for one, is ignored. The young generation is held small only once the explorer's
-// first frame is drawn: start-up allocates fast, and with 1 MiB semi-spaces from the first statement it took
-// ~6 ms longer (measured in a pty); the other two flags cost start-up nothing measurable and go first.
+// --max-semi-space-size, for one, is ignored. The young generation is held small from the first statement:
+// on Node 24 that once cost start-up ~6 ms, so it waited for the first frame; on Node 26 waiting let it grow
+// during start-up and kept the peak at 146-151 MiB, from the start 141-142, and start-up ratios held (1.17×
+// and 1.30× against 1.20× and 1.31×, same machine, same hour).
 import v8 from 'node:v8';
 
 /**
@@ -23,11 +24,8 @@ export type MemoryFlag = {readonly flag: string; readonly v8?: {readonly before:
 
 /** Once start-up is over (see above). */
 export const STEADY_FLAGS: readonly MemoryFlag[] = [
-	// The young generation starts at 1 MiB semi-spaces and V8 doubles them under allocation pressure
-	// (up to 64 MiB of new space here, all of it resident). Factor 1: they stay at the size they reached.
-	{flag: '--semi-space-growth-factor=1'},
 	// Not --optimize-for-size (nor --memory-saver-mode, the same thing): on V8 14 (Node 26) either brings the
-	// peak of paging 100,000 rows from 146-154 MiB down to 128-131, but doubles the time of a detail scroll
+	// peak of paging 100,000 rows down to 128-131 MiB, but doubles the time of a detail scroll
 	// (median 6 → 12 ms, p95 13 → 45 ms), on Node 24 too. Keys are the product; the 150 MiB budget holds
 	// without it. Neither --single-threaded-gc, --memory-reducer-for-small-heaps, --no-turbofan nor
 	// --max-optimized-bytecode-size moved the peak beyond the run-to-run noise (±4 MiB).
@@ -35,6 +33,9 @@ export const STEADY_FLAGS: readonly MemoryFlag[] = [
 
 /** From the first statement. */
 export const START_FLAGS: readonly MemoryFlag[] = [
+	// The young generation starts at 1 MiB semi-spaces and V8 doubles them under allocation pressure
+	// (up to 64 MiB of new space here, all of it resident). Factor 1: they stay at the size they reached.
+	{flag: '--semi-space-growth-factor=1'},
 	// Old-generation limit = live size × 1.25 after each full GC, instead of V8's dynamic factor (up to
 	// 4× on a small heap, which let ~30 MiB live grow ~110 MiB of old space). 10 gave the same peak
 	// within noise, 50 about 4 MiB more.
