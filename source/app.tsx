@@ -8,7 +8,8 @@ import {HeaderBar} from './components/header-bar.tsx';
 import {HelpOverlay, helpPage, helpScrollMax} from './components/help-overlay.tsx';
 import {NoticeBar, noticeHelp, noticeLines} from './components/notice-bar.tsx';
 import {ALL_TIME, nextWindow, windowLabel, type TimeWindow} from './domain/time-window.ts';
-import type {PageOrder, Project, Thread} from './domain/types.ts';
+import type {InteractionScope, PageOrder, PageRequest, Project, Thread} from './domain/types.ts';
+import {firstInteractionPage} from './domain/all-pages.ts';
 import type {FirstScreen} from './commands/first-screen.ts';
 import {completePlace, isUnnamed, resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
 import {useAsync} from './hooks/use-async.ts';
@@ -32,6 +33,8 @@ type Props = {
 	readonly timeWindow?: TimeWindow;
 	/** --overview: the first interaction list opens on its overview. */
 	readonly overview?: boolean;
+	/** Asks for a page a screen can guess comes next; the list's own call then takes it (startup-prefetch.ts). */
+	readonly ahead?: (scope: InteractionScope, page: PageRequest) => void;
 };
 
 export function App(props: Props) {
@@ -53,6 +56,7 @@ function Explorer({
 	first = {},
 	timeWindow: startWindow,
 	overview: startOnOverview,
+	ahead,
 	width,
 	height,
 }: Props & {width: number; height: number}) {
@@ -93,6 +97,12 @@ function Explorer({
 		});
 		return () => controller.abort();
 	}, [client, place]);
+	// "All threads" is the thread list's first row, under the cursor: its first page (a merge of every thread's,
+	// several round trips) goes out while the list is read, and Enter finds it in hand.
+	const threadsOf = place?.level === 'threads' ? place.project.id : undefined;
+	useEffect(() => {
+		if (threadsOf) ahead?.({projectId: threadsOf}, firstInteractionPage(pageSize, order));
+	}, [ahead, threadsOf, pageSize, order]);
 	const quit = useCallback(() => exit(), [exit]);
 	const openHelp = useCallback(() => {
 		setHelpScroll(0);

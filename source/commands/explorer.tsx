@@ -46,6 +46,7 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 			followMs={Number(process.env['ZYLON_FOLLOW_MS']) || undefined}
 			timeWindow={timeWindow}
 			overview={flags.overview === true}
+			ahead={prefetch.ahead}
 		/>,
 		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);

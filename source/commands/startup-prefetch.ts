@@ -9,7 +9,7 @@ import {callKey, intercept, signalOf, type ClientMethod} from '../api/intercept.
 import {requestSentChannel} from '../api/transport.ts';
 import type {DeepLink} from '../deep-link.ts';
 import {firstInteractionPage, firstListPage} from '../domain/all-pages.ts';
-import type {PageOrder, User} from '../domain/types.ts';
+import type {InteractionScope, PageOrder, PageRequest, User} from '../domain/types.ts';
 
 export type StartupPlan = {
 	readonly deepLink: DeepLink;
@@ -19,11 +19,15 @@ export type StartupPlan = {
 	readonly rememberedUserId?: string;
 	/** Called with the id `me()` answered, so it can be remembered for the next start. */
 	readonly onUser?: (user: User) => void;
+	/** How long a page asked `ahead` may be handed over (AHEAD_FRESH_MS); tests shorten it. */
+	readonly aheadFreshMs?: number;
 };
 
 type Pending = {
 	readonly promise: Promise<unknown>;
 	readonly controller: AbortController;
+	/** A guess made after start-up (`ahead`): not handed to a call after this (performance.now()). */
+	readonly staleAt?: number;
 	/** Set once the answer is in: the first frame can be drawn with it instead of a spinner. */
 	answer?: {readonly value: unknown};
 };
@@ -41,7 +45,15 @@ export type Prefetching = {
 	peek(method: ClientMethod, args: readonly unknown[]): {readonly value: unknown} | undefined;
 	/** Drops a prefetched answer that was used elsewhere, so a later call asks the server afresh. */
 	forget(method: ClientMethod, args: readonly unknown[]): void;
+	/**
+	 * A page a screen can guess comes next (the thread list's "All threads" under the cursor): asked now, and
+	 * handed to that call if it comes within AHEAD_FRESH_MS; later, the call asks the server afresh.
+	 */
+	ahead(scope: InteractionScope, page: PageRequest): void;
 };
+
+/** How long a guessed page may be handed over: older, its rows would pass for the present. */
+const AHEAD_FRESH_MS = 30_000;
 
 const MAX_TURNS = 4;
 
@@ -62,11 +74,12 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		method: ClientMethod,
 		args: readonly unknown[],
 		run: (signal: AbortSignal) => Promise<unknown>,
+		staleAt?: number,
 	) {
 		const controller = new AbortController();
 		unsent++;
 		const promise = run(controller.signal);
-		const entry: Pending = {promise, controller};
+		const entry: Pending = {promise, controller, ...(staleAt === undefined ? {} : {staleAt})};
 		// Nobody may ever ask for it (the user id changed, the deep link failed): not an unhandled rejection.
 		promise.then(
 			value => {
@@ -92,6 +105,7 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		const entry = pending.get(key);
 		if (!entry) return call();
 		pending.delete(key);
+		if (entry.staleAt !== undefined && performance.now() > entry.staleAt) return call();
 		const signal = signalOf(args);
 		if (!signal) return entry.promise as T;
 		return new Promise((resolve, reject) => {
@@ -155,6 +169,17 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		peek: (method, args) => pending.get(callKey(method, args))?.answer,
 		forget(method, args) {
 			pending.delete(callKey(method, args));
+		},
+		ahead(scope, page) {
+			const args = [scope, page] as const;
+			const guessed = pending.get(callKey('interactions', args));
+			if (guessed && !(guessed.staleAt !== undefined && performance.now() > guessed.staleAt)) return;
+			start(
+				'interactions',
+				args,
+				signal => client.interactions(scope, page, signal),
+				performance.now() + (plan.aheadFreshMs ?? AHEAD_FRESH_MS),
+			);
 		},
 	};
 }
