@@ -45,7 +45,7 @@ test('the list call takes the page asked ahead: no request of its own, the same 
 
 	const client = createClient(demoConnection(server));
 	await client.me();
-	const prefetch = startupPrefetch(client, {deepLink: {projectId}, order: 'DESC', pageSize: 50});
+	const prefetch = startupPrefetch(client, {deepLink: {}, order: 'DESC', pageSize: 50});
 	await settledSince(server.log.length);
 	mark = server.log.length;
 	prefetch.ahead({projectId}, page);
@@ -90,4 +90,30 @@ test('a guess older than its freshness is not handed over: the call asks afresh'
 	const got = await prefetch.client.interactions({projectId}, page);
 	assert.ok((await settledSince(mark)) > 0, 'asked the server');
 	assert.equal(got.items[0]?.id, newest);
+});
+
+test('a project alone on the command line: All threads is asked at start-up, beside the project', async () => {
+	const projectId = server.fixtures.projects.incidentId;
+	const client = createClient(demoConnection(server));
+	await client.me();
+	let mark = server.log.length;
+	const prefetch = startupPrefetch(client, {deepLink: {projectId}, order: 'DESC', pageSize: 50});
+	await settledSince(mark);
+	assert.ok(
+		server.log.slice(mark).some(entry => /\/thread\/[^/]+\/interaction$/.test(entry.path)),
+		`the merge went out: ${paths(mark)}`,
+	);
+	mark = server.log.length;
+	const got = await prefetch.client.interactions({projectId, threadId: undefined}, page);
+	assert.equal(await settledSince(mark), 0, `asked again: ${paths(mark)}`);
+	assert.equal(got.items.length, 50);
+	// A thread named too: that thread's list is what opens, and no All threads page is guessed.
+	const threadId = (await client.threads(projectId, {first: 1})).items[0]!.id;
+	mark = server.log.length;
+	startupPrefetch(client, {deepLink: {projectId, threadId}, order: 'DESC', pageSize: 50});
+	await settledSince(mark);
+	const others = server.log
+		.slice(mark)
+		.filter(entry => /\/thread\/[^/]+\/interaction$/.test(entry.path) && !entry.path.includes(threadId));
+	assert.deepEqual(others, [], 'no other thread read');
 });

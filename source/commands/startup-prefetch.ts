@@ -77,7 +77,8 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		staleAt?: number,
 	) {
 		const controller = new AbortController();
-		unsent++;
+		// A guess is not what the first frame waits for, nor what loading the UI waits to see written.
+		if (staleAt === undefined) unsent++;
 		const promise = run(controller.signal);
 		const entry: Pending = {promise, controller, ...(staleAt === undefined ? {} : {staleAt})};
 		// Nobody may ever ask for it (the user id changed, the deep link failed): not an unhandled rejection.
@@ -88,7 +89,7 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 			() => undefined,
 		);
 		pending.set(callKey(method, args), entry);
-		all.push(promise);
+		if (staleAt === undefined) all.push(promise);
 	}
 
 	function settled(ms: number): Promise<void> {
@@ -119,6 +120,14 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		}) as T;
 	}
 
+	function ahead(scope: InteractionScope, page: PageRequest): void {
+		const args = [scope, page] as const;
+		const guessed = pending.get(callKey('interactions', args));
+		if (guessed && !(guessed.staleAt !== undefined && performance.now() > guessed.staleAt)) return;
+		const staleAt = performance.now() + (plan.aheadFreshMs ?? AHEAD_FRESH_MS);
+		start('interactions', args, signal => client.interactions(scope, page, signal), staleAt);
+	}
+
 	const {deepLink: link, order, pageSize} = plan;
 	if (!link.projectId && !link.threadId && !link.interactionId) {
 		start('me', [], signal => client.me(signal));
@@ -132,6 +141,8 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		if (link.projectId) {
 			const projectId = link.projectId;
 			start('project', [projectId], signal => client.project(projectId, signal));
+			// A project alone opens on its thread list, "All threads" under the cursor (app.tsx asks it too).
+			if (!link.threadId && !link.interactionId) ahead({projectId}, firstInteractionPage(pageSize, order));
 		}
 		if (link.interactionId) {
 			const [interactionId, projectId] = [link.interactionId, link.projectId];
@@ -170,16 +181,6 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		forget(method, args) {
 			pending.delete(callKey(method, args));
 		},
-		ahead(scope, page) {
-			const args = [scope, page] as const;
-			const guessed = pending.get(callKey('interactions', args));
-			if (guessed && !(guessed.staleAt !== undefined && performance.now() > guessed.staleAt)) return;
-			start(
-				'interactions',
-				args,
-				signal => client.interactions(scope, page, signal),
-				performance.now() + (plan.aheadFreshMs ?? AHEAD_FRESH_MS),
-			);
-		},
+		ahead,
 	};
 }
