@@ -14,6 +14,10 @@ import type {TimeWindow} from '../domain/time-window.ts';
 import type {Interaction, InteractionScope, PageOrder} from '../domain/types.ts';
 import type {ExplorerAction} from '../state/explorer.ts';
 import {MAX_MATCHES, type FilterView} from '../state/filter-view.ts';
+import type {ScanProgress} from '../domain/scan-progress.ts';
+
+/** The fewest milliseconds between two hand-overs of matches while a scan runs (about six frames a second). */
+const DISPATCH_MS = 150;
 
 type Options = {
 	readonly client: Pick<ZylonClient, 'interactions'>;
@@ -37,8 +41,19 @@ export function useListScan({client, scope, order, pageSize, window, filter, dis
 		const abort = new AbortController();
 		controller.current = abort;
 		const {predicate} = filter;
-		// Kept rows are collected here by `keep` and handed over page by page: the predicate runs once a row.
+		// Kept rows are collected here by `keep` and handed over at most every DISPATCH_MS: each hand-over is a
+		// frame, and frames that land between a key and its answer are what a key waits for during a scan.
 		let found: Interaction[] = [];
+		let handedAt = 0;
+		let latest: ScanProgress | undefined;
+		const handOver = () => {
+			if (!latest) return;
+			const matches = found;
+			found = [];
+			handedAt = performance.now();
+			dispatch({type: 'scan-page', run: filter.run, matches, progress: latest});
+			latest = undefined;
+		};
 		const options: ScanOptions = {
 			client,
 			scope,
@@ -55,9 +70,8 @@ export function useListScan({client, scope, order, pageSize, window, filter, dis
 			},
 			onPage(_rows, progress) {
 				if (abort.signal.aborted) return;
-				const matches = found;
-				found = [];
-				dispatch({type: 'scan-page', run: filter.run, matches, progress});
+				latest = progress;
+				if (performance.now() - handedAt >= DISPATCH_MS) handOver();
 			},
 		};
 		const previous = last.current;
@@ -67,6 +81,8 @@ export function useListScan({client, scope, order, pageSize, window, filter, dis
 		void scanning.then(outcome => {
 			// A run replaced by another (new filter, window or reload) says nothing: its successor owns the list.
 			if (controller.current !== abort) return;
+			// What the last pages found, before the run says it is done (a stopped run keeps it too).
+			handOver();
 			controller.current = undefined;
 			last.current = {predicate, outcome};
 			dispatch({
