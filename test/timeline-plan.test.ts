@@ -112,3 +112,36 @@ test('newest first with updated_at: one thread per round until the page is sure,
 		'[13] 0:f47@ 2:f35@ 1:f20@ r2',
 	]);
 });
+
+test('back and forth from cursors alone: the rows next to each gap are first read the other way', async () => {
+	const layout = interleaved(3, 10);
+	const added = server.addProject({name: 'Back and forth', threads: layout});
+	const merge = probe(server, added.projectId);
+	const all = oldestFirst(added.interactionIds, layout);
+	const step = async (request: PageRequest) => {
+		merge.reset();
+		const page = await merge.page(request);
+		const rows = ids(page).map(id => all.indexOf(id));
+		const flags = `${page.hasPreviousPage ? '<' : ''}${page.hasNextPage ? '>' : ''}`;
+		return {
+			page,
+			line: `[${rows.join(',')}] ${flags} ${planOf(added.threadIds, merge.requests, merge.rounds())}`,
+		};
+	};
+	const p1 = await step({first: 4, order: 'ASC', totalCount: true});
+	const p2 = await step({first: 4, after: p1.page.nextCursor, order: 'ASC'});
+	// Back from the end of the second page: its own rows again, each thread's rows before its gap bridged.
+	const b1 = await step({last: 4, before: p2.page.nextCursor, order: 'ASC'});
+	const b2 = await step({last: 4, before: b1.page.previousCursor, order: 'ASC'});
+	const f1 = await step({first: 4, after: b2.page.nextCursor, order: 'ASC'});
+	assert.deepEqual(
+		[p1, p2, b1, b2, f1].map(step => step.line),
+		[
+			'[0,1,2,3] > 0:f10# 1:f10# 2:f10# r2',
+			'[4,5,6,7] <> 0:f11@ 1:f10@ 2:f10@ r2',
+			'[4,5,6,7] <> 2:f1@ 1:f2@ 0:f2@ 2:l10@ r2',
+			'[0,1,2,3] > 2:l10@ 1:f1@ 0:f1@ 1:l10@ 0:l10@ r3',
+			'[4,5,6,7] <> 0:f11@ 1:f10@ 2:l1@ 2:f10@ r3',
+		],
+	);
+});

@@ -97,7 +97,8 @@ export const oldestFirst = (interactionIds: ReadonlyArray<readonly string[]>, ti
 		.map(row => row.id);
 
 /**
- * The thread requests of one page, compactly: `thread index:f|l rows`, with `@` when sent from a cursor;
+ * The thread requests of one page, compactly: `thread index:f|l rows`, with `@` when sent from a cursor and `#`
+ * when it asks for the total;
  * ` rN` closes the page with its rounds. What the network cost of paging is made of.
  */
 export function planOf(
@@ -108,7 +109,8 @@ export function planOf(
 	const each = requests.map(({threadId, request}) => {
 		const rows = request.first === undefined ? `l${request.last}` : `f${request.first}`;
 		const from = request.after !== undefined || request.before !== undefined ? '@' : '';
-		return `${threadIds.indexOf(threadId)}:${rows}${from}`;
+		const total = request.totalCount === true ? '#' : '';
+		return `${threadIds.indexOf(threadId)}:${rows}${from}${total}`;
 	});
 	return [...each, `r${rounds}`].join(' ');
 }
