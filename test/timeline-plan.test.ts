@@ -20,10 +20,13 @@ async function walk(
 	layout: AddedThread[],
 	size: number,
 	order: PageOrder,
-	how: {backward?: boolean; sessions?: boolean} = {},
+	how: {backward?: boolean; sessions?: boolean; concurrency?: number} = {},
 ) {
 	const added = server.addProject({name: `Plan ${size}${order}`, threads: layout});
-	const merge = probe(server, added.projectId, how.sessions ? {sessions: new TimelineSessions()} : {});
+	const merge = probe(server, added.projectId, {
+		...(how.sessions ? {sessions: new TimelineSessions()} : {}),
+		...(how.concurrency === undefined ? {} : {concurrency: how.concurrency}),
+	});
 	let request: PageRequest = how.backward ? {last: size, order} : {first: size, order};
 	const plans: string[] = [];
 	const walked: string[] = [];
@@ -134,6 +137,11 @@ test('back and forth from cursors alone: the rows next to each gap are first rea
 	const b1 = await step({last: 4, before: p2.page.nextCursor, order: 'ASC'});
 	const b2 = await step({last: 4, before: b1.page.previousCursor, order: 'ASC'});
 	const f1 = await step({first: 4, after: b2.page.nextCursor, order: 'ASC'});
+	// From the cursor at the very end, backward: nothing after it.
+	let end = p2;
+	while (end.page.hasNextPage) end = await step({first: 4, after: end.page.nextCursor, order: 'ASC'});
+	const bEnd = await step({last: 4, before: end.page.nextCursor, order: 'ASC'});
+	assert.deepEqual(bEnd.line.split(' ').slice(0, 2), ['[26,27,28,29]', '<']);
 	assert.deepEqual(
 		[p1, p2, b1, b2, f1].map(step => step.line),
 		[
@@ -144,4 +152,26 @@ test('back and forth from cursors alone: the rows next to each gap are first rea
 			'[4,5,6,7] <> 0:f11@ 1:f10@ 2:l1@ 2:f10@ r3',
 		],
 	);
+});
+
+test('two requests at a time: the reader needed goes first, then the one lowest on rows', async () => {
+	const five: AddedThread[] = [
+		...uneven,
+		{name: 'D', times: Array.from({length: 30}, (_, i) => T0 + 250 + i * 1300)},
+		{name: 'E', times: Array.from({length: 12}, (_, i) => T0 + 750 + i * 3500)},
+	];
+	// The first page: the earliest thread, then the other four two by two (three rounds, not two). Later pages
+	// top up two readers a round, the lowest first.
+	assert.deepEqual(await walk(five, 12, 'ASC', {sessions: true, concurrency: 2}), [
+		'[12] 0:f12 1:f12 3:f12 2:f12 4:f12 r3',
+		'[12] r0',
+		'[12] 0:f10@ 3:f10@ r1',
+		'[12] r0',
+		'[12] 2:f10@ 0:f10@ r1',
+		'[12] r0',
+		'[12] 3:f10@ 0:f10@ r1',
+		'[12] r0',
+		'[12] 2:f10@ r1',
+		'[7] r0',
+	]);
 });

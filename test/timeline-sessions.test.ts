@@ -2,9 +2,11 @@
 // on from them fetches nothing twice, they serve one direction only, and only the last few are kept.
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {TimelineSessions} from '../source/api/timeline.ts';
+import {createClient} from '../source/api/client.ts';
+import {TimelineSessions, type ThreadInfo} from '../source/api/timeline.ts';
 import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import type {PageRequest} from '../source/domain/types.ts';
+import {demoConnection} from './helpers/demo.ts';
 import {
 	ids,
 	interleaved,
@@ -58,7 +60,8 @@ describe('sessions: paging on', () => {
 		const layout = interleaved(3, 10);
 		const added = server.addProject({name: 'Evicted', threads: layout});
 		const sessions = new TimelineSessions(1);
-		const merge = probe(added.projectId, {sessions});
+		// One thread list for every page: only the eviction can send a page back to the server.
+		const merge = probe(added.projectId, {sessions, threads: await threadList(added.projectId)});
 		const a = await merge.page({first: 4, order: 'ASC'});
 		const b = await merge.page({first: 5, order: 'ASC'});
 		merge.reset();
@@ -72,4 +75,29 @@ describe('sessions: paging on', () => {
 		assert.deepEqual(ids(afterA), oldestFirst(added.interactionIds, layout).slice(4, 8));
 		assert.ok(merge.requests.length > 0, 'evicted: fetched again');
 	});
+
+	test('a thread list read since the page (a first page refreshes it): the next page is read afresh', async () => {
+		const layout = interleaved(3, 10);
+		const added = server.addProject({name: 'Relisted', threads: layout});
+		const merge = probe(added.projectId, {sessions: new TimelineSessions()});
+		const first = await merge.page({first: 4, order: 'ASC'});
+		await merge.page({first: 2, order: 'DESC'});
+		merge.reset();
+		const next = await merge.page({first: 4, after: first.nextCursor, order: 'ASC'});
+		assert.deepEqual(ids(next), oldestFirst(added.interactionIds, layout).slice(4, 8));
+		assert.ok(merge.requests.length > 0, 'not from readers made with the old list');
+	});
 });
+
+/** The project's threads as the merge needs them, read once. */
+async function threadList(projectId: string): Promise<ThreadInfo[]> {
+	const page = await createClient(demoConnection(server), {generation: 'current'}).threads(projectId, {
+		first: 100,
+	});
+	return page.items.map(thread => ({
+		id: thread.id,
+		name: thread.name,
+		createdAtMs: thread.createdAtMs,
+		updatedAtMs: thread.updatedAtMs,
+	}));
+}
