@@ -3,32 +3,21 @@
 // economy (requests, rounds, concurrency, sizes), the updated_at hint, totals and failures;
 // timeline-sessions.test.ts the readers kept between pages.
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {createClient} from '../source/api/client.ts';
 import {ApiError} from '../source/api/errors.ts';
 import type {TimelineHints} from '../source/api/timeline.ts';
-import {startDemoServer, type AddedThread, type DemoServer} from '../source/demo/index.ts';
+import type {AddedThread} from '../source/demo/index.ts';
 import {demoConnection} from './helpers/demo.ts';
-import {
-	ids,
-	interleaved,
-	oldestFirst,
-	probe as probeOn,
-	T0,
-	type ProbeOptions,
-} from './helpers/timeline-probe.ts';
+import {ids, interleaved, oldestFirst, timelineDemo, T0} from './helpers/timeline-probe.ts';
 
-let server: DemoServer;
-before(async () => {
-	server = await startDemoServer({generation: 'current', interactions: 50});
-});
-after(() => server.close());
-const probe = (projectId: string, options?: ProbeOptions) => probeOn(server, projectId, options);
+const demo = timelineDemo();
+const {probe} = demo;
 
 describe('what a page costs', () => {
 	test('every thread needed at once: each is asked once, for no more than the page, in two rounds', async () => {
 		const layout = interleaved(8, 20);
-		const added = server.addProject({name: 'Economy', threads: layout});
+		const added = demo.server.addProject({name: 'Economy', threads: layout});
 		const merge = probe(added.projectId);
 		const page = await merge.page({first: 30, order: 'ASC'});
 		assert.deepEqual(ids(page), oldestFirst(added.interactionIds, layout).slice(0, 30));
@@ -41,7 +30,7 @@ describe('what a page costs', () => {
 
 	test('concurrency caps the requests in flight, and the page is the same', async () => {
 		const layout = interleaved(8, 20);
-		const added = server.addProject({name: 'Capped', threads: layout});
+		const added = demo.server.addProject({name: 'Capped', threads: layout});
 		const merge = probe(added.projectId, {concurrency: 3});
 		const page = await merge.page({first: 30, order: 'ASC'});
 		assert.deepEqual(ids(page), oldestFirst(added.interactionIds, layout).slice(0, 30));
@@ -51,7 +40,7 @@ describe('what a page costs', () => {
 
 	test('a page larger than one thread page: requests stay under the rows the page still needs', async () => {
 		const layout = interleaved(4, 60);
-		const added = server.addProject({name: 'Large page', threads: layout});
+		const added = demo.server.addProject({name: 'Large page', threads: layout});
 		const merge = probe(added.projectId);
 		const page = await merge.page({first: 120, order: 'ASC'});
 		assert.deepEqual(ids(page), oldestFirst(added.interactionIds, layout).slice(0, 120));
@@ -69,8 +58,8 @@ describe('the updated_at hint', () => {
 			{name: 'Old', times: Array.from({length: 10}, (_, i) => T0 + i * 1000)},
 			{name: 'Recent', times: Array.from({length: 10}, (_, i) => T0 + 100_000 + i * 1000)},
 		];
-		const added = server.addProject({name: 'Stale list', threads: layout});
-		const listing = await createClient(demoConnection(server), {generation: 'current'}).threads(
+		const added = demo.server.addProject({name: 'Stale list', threads: layout});
+		const listing = await createClient(demoConnection(demo.server), {generation: 'current'}).threads(
 			added.projectId,
 			{first: 10},
 		);
@@ -81,7 +70,7 @@ describe('the updated_at hint', () => {
 			updatedAtMs: thread.updatedAtMs,
 		}));
 		// A new row in the old thread, after the list was read: its updated_at now lags behind it.
-		const newest = server.addInteraction(added.threadIds[0]!);
+		const newest = demo.server.addInteraction(added.threadIds[0]!);
 		const hints: TimelineHints = {trustUpdatedAt: true};
 		const merge = probe(added.projectId, {threads: stale, hints});
 		await merge.page({first: 12, order: 'DESC'});
@@ -95,7 +84,7 @@ describe('the updated_at hint', () => {
 			{name: 'Old', times: Array.from({length: 10}, (_, i) => T0 + i * 1000)},
 			{name: 'Recent', times: Array.from({length: 10}, (_, i) => T0 + 100_000 + i * 1000)},
 		];
-		const added = server.addProject({name: 'Fresh list', threads: layout});
+		const added = demo.server.addProject({name: 'Fresh list', threads: layout});
 		const hints: TimelineHints = {trustUpdatedAt: true};
 		const merge = probe(added.projectId, {hints});
 		const page = await merge.page({first: 5, order: 'DESC'});
@@ -111,7 +100,7 @@ describe('the updated_at hint', () => {
 describe('totals and failures', () => {
 	test('totalCount on a first page is the sum over the threads, asked of each thread once; none past it', async () => {
 		const layout = interleaved(4, 9);
-		const added = server.addProject({name: 'Totals', threads: layout});
+		const added = demo.server.addProject({name: 'Totals', threads: layout});
 		const merge = probe(added.projectId);
 		const page = await merge.page({first: 10, order: 'ASC', totalCount: true});
 		assert.equal(page.totalCount, 36);
@@ -120,7 +109,7 @@ describe('totals and failures', () => {
 		assert.equal(new Set(asking.map(entry => entry.threadId)).size, 4);
 		const next = await merge.page({first: 10, after: page.nextCursor, order: 'ASC', totalCount: true});
 		assert.equal(next.totalCount, undefined);
-		const empty = server.addProject({name: 'No threads', threads: []});
+		const empty = demo.server.addProject({name: 'No threads', threads: []});
 		const none = await probe(empty.projectId).page({first: 10, order: 'ASC', totalCount: true});
 		assert.equal(none.totalCount, 0);
 		assert.deepEqual(ids(none), []);
@@ -129,23 +118,23 @@ describe('totals and failures', () => {
 
 	test('a thread gone since the list (404) is left out; any other failure fails the page in its words', async () => {
 		const layout = interleaved(3, 4);
-		const added = server.addProject({name: 'Gone', threads: layout});
+		const added = demo.server.addProject({name: 'Gone', threads: layout});
 		const gone = added.threadIds[1]!;
-		server.setFaults([{route: `/thread/${gone}/interaction`, status: 404}]);
+		demo.server.setFaults([{route: `/thread/${gone}/interaction`, status: 404}]);
 		try {
 			const page = await probe(added.projectId).page({first: 20, order: 'ASC'});
 			assert.deepEqual(
 				ids(page),
 				oldestFirst(added.interactionIds, layout).filter(id => !added.interactionIds[1]!.includes(id)),
 			);
-			server.setFaults([{route: `/thread/${gone}/interaction`, status: 500}]);
+			demo.server.setFaults([{route: `/thread/${gone}/interaction`, status: 500}]);
 			const failed = await probe(added.projectId, {attempts: 1})
 				.page({first: 20, order: 'ASC'})
 				.catch((error: unknown) => error);
 			assert.ok(failed instanceof ApiError);
 			assert.equal(failed.kind, 'server');
 		} finally {
-			server.clearFaults();
+			demo.server.clearFaults();
 		}
 	});
 });
@@ -156,18 +145,18 @@ describe('first pages', () => {
 			{name: 'Quiet', times: Array.from({length: 5}, (_, i) => T0 + i * 1000)},
 			{name: 'Busy', times: Array.from({length: 5}, (_, i) => T0 + 100_000 + i * 1000)},
 		];
-		const added = server.addProject({name: 'Relist', threads: layout});
+		const added = demo.server.addProject({name: 'Relist', threads: layout});
 		const merge = probe(added.projectId);
 		await merge.page({first: 3, order: 'DESC'});
 		// The quiet thread's updated_at moves with the new row only in a list read after it.
-		const newest = server.addInteraction(added.threadIds[0]!);
+		const newest = demo.server.addInteraction(added.threadIds[0]!);
 		const page = await merge.page({first: 3, order: 'DESC'});
 		assert.equal(ids(page)[0], newest);
 	});
 
 	test('no order given: oldest first, as the server pages', async () => {
 		const layout = interleaved(2, 4);
-		const added = server.addProject({name: 'No order', threads: layout});
+		const added = demo.server.addProject({name: 'No order', threads: layout});
 		const page = await probe(added.projectId).page({first: 5});
 		assert.deepEqual(ids(page), oldestFirst(added.interactionIds, layout).slice(0, 5));
 	});

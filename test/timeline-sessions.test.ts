@@ -1,31 +1,20 @@
 // The readers a page of the project timeline keeps for the next (TimelineSessions in api/timeline.ts): paging
 // on from them fetches nothing twice, they serve one direction only, and only the last few are kept.
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {createClient} from '../source/api/client.ts';
 import {TimelineSessions, type ThreadInfo} from '../source/api/timeline.ts';
-import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import type {PageRequest} from '../source/domain/types.ts';
 import {demoConnection} from './helpers/demo.ts';
-import {
-	ids,
-	interleaved,
-	oldestFirst,
-	probe as probeOn,
-	type ProbeOptions,
-} from './helpers/timeline-probe.ts';
+import {ids, interleaved, oldestFirst, timelineDemo} from './helpers/timeline-probe.ts';
 
-let server: DemoServer;
-before(async () => {
-	server = await startDemoServer({generation: 'current', interactions: 50});
-});
-after(() => server.close());
-const probe = (projectId: string, options?: ProbeOptions) => probeOn(server, projectId, options);
+const demo = timelineDemo();
+const {probe} = demo;
 
 describe('sessions: paging on', () => {
 	test('with kept readers, walking every page fetches each row once; without, rows are fetched again', async () => {
 		const layout = interleaved(5, 12);
-		const added = server.addProject({name: 'Walk', threads: layout});
+		const added = demo.server.addProject({name: 'Walk', threads: layout});
 		const expected = oldestFirst(added.interactionIds, layout);
 		const walk = async (sessions?: TimelineSessions) => {
 			const merge = probe(added.projectId, sessions ? {sessions} : {});
@@ -49,7 +38,7 @@ describe('sessions: paging on', () => {
 
 	test('a kept reader goes one way: the page before a cursor is read afresh, not from the readers after it', async () => {
 		const layout = interleaved(3, 10);
-		const added = server.addProject({name: 'Both ways', threads: layout});
+		const added = demo.server.addProject({name: 'Both ways', threads: layout});
 		const merge = probe(added.projectId, {sessions: new TimelineSessions()});
 		const first = await merge.page({first: 6, order: 'ASC'});
 		const back = await merge.page({last: 6, before: first.nextCursor, order: 'ASC'});
@@ -58,9 +47,9 @@ describe('sessions: paging on', () => {
 
 	test('only the last few cursors are kept: an evicted one is read afresh, with the same page', async () => {
 		const layout = interleaved(3, 10);
-		const added = server.addProject({name: 'Evicted', threads: layout});
+		const added = demo.server.addProject({name: 'Evicted', threads: layout});
 		const sessions = new TimelineSessions(1);
-		// One thread list for every page: only the eviction can send a page back to the server.
+		// One thread list for every page: only the eviction can send a page back to the demo.server.
 		const merge = probe(added.projectId, {sessions, threads: await threadList(added.projectId)});
 		const a = await merge.page({first: 4, order: 'ASC'});
 		const b = await merge.page({first: 5, order: 'ASC'});
@@ -78,7 +67,7 @@ describe('sessions: paging on', () => {
 
 	test('a thread list read since the page (a first page refreshes it): the next page is read afresh', async () => {
 		const layout = interleaved(3, 10);
-		const added = server.addProject({name: 'Relisted', threads: layout});
+		const added = demo.server.addProject({name: 'Relisted', threads: layout});
 		const merge = probe(added.projectId, {sessions: new TimelineSessions()});
 		const first = await merge.page({first: 4, order: 'ASC'});
 		await merge.page({first: 2, order: 'DESC'});
@@ -91,7 +80,7 @@ describe('sessions: paging on', () => {
 
 /** The project's threads as the merge needs them, read once. */
 async function threadList(projectId: string): Promise<ThreadInfo[]> {
-	const page = await createClient(demoConnection(server), {generation: 'current'}).threads(projectId, {
+	const page = await createClient(demoConnection(demo.server), {generation: 'current'}).threads(projectId, {
 		first: 100,
 	});
 	return page.items.map(thread => ({

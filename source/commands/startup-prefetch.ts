@@ -55,6 +55,8 @@ export type Prefetching = {
 /** How long a guessed page may be handed over: older, its rows would pass for the present. */
 const AHEAD_FRESH_MS = 30_000;
 
+const stale = (entry: Pending): boolean => entry.staleAt !== undefined && performance.now() > entry.staleAt;
+
 const MAX_TURNS = 4;
 
 export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetching {
@@ -106,7 +108,7 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 		const entry = pending.get(key);
 		if (!entry) return call();
 		pending.delete(key);
-		if (entry.staleAt !== undefined && performance.now() > entry.staleAt) return call();
+		if (stale(entry)) return call();
 		const signal = signalOf(args);
 		if (!signal) return entry.promise as T;
 		return new Promise((resolve, reject) => {
@@ -123,7 +125,7 @@ export function startupPrefetch(client: ZylonClient, plan: StartupPlan): Prefetc
 	function ahead(scope: InteractionScope, page: PageRequest): void {
 		const args = [scope, page] as const;
 		const guessed = pending.get(callKey('interactions', args));
-		if (guessed && !(guessed.staleAt !== undefined && performance.now() > guessed.staleAt)) return;
+		if (guessed && !stale(guessed)) return;
 		const staleAt = performance.now() + (plan.aheadFreshMs ?? AHEAD_FRESH_MS);
 		start('interactions', args, signal => client.interactions(scope, page, signal), staleAt);
 	}

@@ -7,7 +7,8 @@ import {
 	type TimelineHints,
 	type TimelineSessions,
 } from '../../source/api/timeline.ts';
-import type {AddedThread, DemoServer} from '../../source/demo/index.ts';
+import {after, before} from 'node:test';
+import {startDemoServer, type AddedThread, type DemoServer} from '../../source/demo/index.ts';
 import type {Interaction, Page, PageRequest} from '../../source/domain/types.ts';
 import {demoConnection} from './demo.ts';
 
@@ -113,4 +114,17 @@ export function planOf(
 		return `${threadIds.indexOf(threadId)}:${rows}${from}${total}`;
 	});
 	return [...each, `r${rounds}`].join(' ');
+}
+
+/** A current-routes demo for the file's tests (its own before/after), and the probe bound to it. */
+export function timelineDemo() {
+	const demo = {
+		server: undefined as unknown as DemoServer,
+		probe: (projectId: string, options?: ProbeOptions) => probe(demo.server, projectId, options),
+	};
+	before(async () => {
+		demo.server = await startDemoServer({generation: 'current', interactions: 50});
+	});
+	after(() => demo.server.close());
+	return demo;
 }
