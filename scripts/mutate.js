@@ -36,6 +36,7 @@ const MODULES = [
 			'test/timeline-economy.test.ts',
 			'test/timeline-sessions.test.ts',
 			'test/timeline-plan.test.ts',
+			'test/timeline-walk.test.ts',
 		],
 	},
 	{

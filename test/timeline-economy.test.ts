@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {createClient} from '../source/api/client.ts';
 import {ApiError} from '../source/api/errors.ts';
-import type {TimelineHints} from '../source/api/timeline.ts';
+import {TimelineSessions, type TimelineHints} from '../source/api/timeline.ts';
 import type {AddedThread} from '../source/demo/index.ts';
 import {demoConnection} from './helpers/demo.ts';
 import {ids, interleaved, oldestFirst, timelineDemo, T0} from './helpers/timeline-probe.ts';
@@ -114,6 +114,30 @@ describe('totals and failures', () => {
 		assert.equal(none.totalCount, 0);
 		assert.deepEqual(ids(none), []);
 		assert.equal(none.hasNextPage, false);
+	});
+
+	test('a total is only given when every thread was asked: a lazy first page, a kept reader, no threads', async () => {
+		// Thread k is created at hour k: the first ten rows are thread 0's, and the other seven are never asked.
+		const hours: AddedThread[] = Array.from({length: 8}, (_, k) => ({
+			name: `Hour ${k}`,
+			createdAtMs: T0 + k * 3_600_000,
+			times: Array.from({length: 10}, (_, i) => T0 + k * 3_600_000 + i * 60_000),
+		}));
+		const lazy = demo.server.addProject({name: 'Lazy total', threads: hours});
+		const lazyPage = await probe(lazy.projectId).page({first: 10, order: 'ASC', totalCount: true});
+		assert.equal(lazyPage.items.length, 10);
+		assert.equal(lazyPage.totalCount, undefined);
+		// Readers kept from a page that asked keep their totals; the page after did not ask, and gets none.
+		const every = demo.server.addProject({name: 'Kept total', threads: interleaved(3, 6)});
+		const merge = probe(every.projectId, {sessions: new TimelineSessions()});
+		const first = await merge.page({first: 5, order: 'ASC', totalCount: true});
+		assert.equal(first.totalCount, 18);
+		merge.reset();
+		const next = await merge.page({first: 5, after: first.nextCursor, order: 'ASC'});
+		assert.deepEqual(merge.requests, []);
+		assert.equal(next.totalCount, undefined);
+		const empty = demo.server.addProject({name: 'No threads, no total asked', threads: []});
+		assert.equal((await probe(empty.projectId).page({first: 10, order: 'ASC'})).totalCount, undefined);
 	});
 
 	test('a thread gone since the list (404) is left out; any other failure fails the page in its words', async () => {

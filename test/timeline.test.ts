@@ -5,32 +5,11 @@ import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
 import fc from 'fast-check';
 import {createClient} from '../source/api/client.ts';
-import {startDemoServer, type AddedThread, type DemoServer} from '../source/demo/index.ts';
+import {startDemoServer, type DemoServer} from '../source/demo/index.ts';
 import type {Interaction, Page, PageOrder, PageRequest} from '../source/domain/types.ts';
 import {demoConnection} from './helpers/demo.ts';
-
-const T0 = Date.UTC(2026, 1, 1);
-
-type Row = {id: string; ms: number; thread: string};
-
-/** Every row of the layout as the server holds it, fetched thread by thread with plain fetch. */
-async function allRows(server: DemoServer, threadIds: readonly string[]): Promise<Row[]> {
-	const rows: Row[] = [];
-	for (const threadId of threadIds) {
-		const response = await fetch(`${server.url}/api/v1/app/thread/${threadId}/interaction?first=1000`, {
-			headers: {authorization: `Bearer ${server.token}`, 'x-org': server.org},
-		});
-		const body = (await response.json()) as {data: {id: string; created_at: string}[]};
-		for (const item of body.data) rows.push({id: item.id, ms: Date.parse(item.created_at), thread: threadId});
-	}
-	return rows;
-}
-
-/** The independent expectation: sort by created_at, ties by id, in the list's order. */
-function sorted(rows: readonly Row[], order: PageOrder): string[] {
-	const ascending = [...rows].sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	return (order === 'ASC' ? ascending : ascending.reverse()).map(row => row.id);
-}
+import {T0} from './helpers/timeline-probe.ts';
+import {allRows, layoutArb, sorted, threadsOf} from './helpers/timeline-rows.ts';
 
 async function pageThrough(
 	fetchPage: (request: PageRequest) => Promise<Page<Interaction>>,
@@ -64,15 +43,6 @@ async function pageThrough(
 	return {ids: ordered.flatMap(page => page.items.map(item => item.id)), pages: ordered};
 }
 
-const layoutArb = fc.array(
-	fc.record({
-		// Small offsets in whole seconds: ties within and across threads are common.
-		times: fc.array(fc.integer({min: 0, max: 60}), {maxLength: 18}),
-		createdEarly: fc.boolean(),
-	}),
-	{minLength: 1, maxLength: 6},
-);
-
 for (const updatedAt of [true, false]) {
 	describe(`timeline on current routes, threads ${updatedAt ? 'with' : 'without'} updated_at`, () => {
 		let server: DemoServer;
@@ -90,12 +60,7 @@ for (const updatedAt of [true, false]) {
 					fc.constantFrom<PageOrder>('ASC', 'DESC'),
 					fc.boolean(),
 					async (layout, size, order, backward) => {
-						const threads: AddedThread[] = layout.map((thread, t) => ({
-							name: `Thread ${t}`,
-							times: thread.times.map(offset => T0 + offset * 1000),
-							...(thread.createdEarly ? {createdAtMs: T0 - 3_600_000} : {}),
-						}));
-						const added = server.addProject({name: `Property ${serial++}`, threads});
+						const added = server.addProject({name: `Property ${serial++}`, threads: threadsOf(layout)});
 						const client = createClient(demoConnection(server), {generation: 'current', pageSize: size});
 						const scope = {projectId: added.projectId};
 						const expected = sorted(await allRows(server, added.threadIds), order);
@@ -207,6 +172,34 @@ describe('timeline laziness and cursors', () => {
 			second.items.map(item => item.id),
 			[...added.interactionIds[0]!].reverse().slice(3),
 		);
+	});
+
+	test("back past a thread's start and forward again: the row at the turn is shown, not dropped", async () => {
+		// Found by the walk property (timeline-walk.test.ts): the cursor before a backward page carried that page's
+		// edge, and the forward page after it dropped the thread's first row as if it had been shown.
+		const added = server.addProject({
+			name: 'Turn',
+			threads: [
+				{name: 'A', times: [T0 + 1000]},
+				{name: 'B', times: [T0, T0]},
+			],
+		});
+		const client = createClient(demoConnection(server), {generation: 'current'});
+		const scope = {projectId: added.projectId};
+		const order = 'DESC';
+		const newestFirst = [added.interactionIds[0]![0]!, ...[...added.interactionIds[1]!].sort().reverse()];
+		const seen: string[] = [];
+		let page = await client.interactions(scope, {first: 1, order});
+		for (const step of ['next', 'next', 'prev', 'prev', 'next', 'next'] as const) {
+			seen.push(page.items[0]!.id);
+			page =
+				step === 'next'
+					? await client.interactions(scope, {first: 1, after: page.nextCursor, order})
+					: await client.interactions(scope, {last: 1, before: page.previousCursor, order});
+		}
+		seen.push(page.items[0]!.id);
+		const [a, b1, b2] = newestFirst;
+		assert.deepEqual(seen, [a, b1, b2, b1, a, b1, b2]);
 	});
 
 	test('a cursor from the other sort order, or not ours, is refused in words', async () => {

@@ -194,14 +194,18 @@ export async function mergeTimeline(
 		if (cursor.rest === 'start' ? !atStart(gap) : !atEnd(gap)) gapsAfter.set(reader.thread.id, gap);
 	}
 	const lastItem = items.at(-1);
+	// The edge guards threads the merge never reached, read the way this page was. Read the other way from
+	// the rest (a page before a forward cursor), a thread at rest was read back past its start instead: all
+	// its rows lie ahead, the page's own rows among them, and an edge would drop them.
+	const fromRest = (cursor.rest === 'start') === (dir === 'f');
 	const farCursor =
-		items.length === 0
+		lastItem === undefined
 			? undefined
 			: encodeCursor({
 					order,
 					rest: cursor.rest,
 					gaps: gapsAfter,
-					edge: lastItem && {ms: keyMs(lastItem.createdAtMs), id: lastItem.id},
+					...(fromRest ? {edge: {ms: keyMs(lastItem.createdAtMs), id: lastItem.id}} : {}),
 				});
 	const moreAhead = readers.some(reader => !reader.exhausted);
 	if (farCursor !== undefined && moreAhead) deps.sessions?.put(farCursor, {readers, threads, dir});
