@@ -19,6 +19,14 @@ export type Gap = {
 	readonly x?: boolean;
 };
 
+/** What the merge reads of a row: its key, and its thread for the name. The rest is the caller's. */
+export type MergeRow = {
+	readonly id: string;
+	readonly createdAtMs: number;
+	readonly threadId?: string | undefined;
+	readonly threadName?: string | undefined;
+};
+
 /** The merge key: creation time, ties broken by id. */
 export type Key = {readonly ms: number; readonly id: string};
 

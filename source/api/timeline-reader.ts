@@ -1,7 +1,15 @@
 // One thread of the project timeline (timeline.ts), read in one direction: a buffer of rows in reading order,
 // the next fetch, and the gap (timeline-gaps.ts) after the last row taken, so a page can end anywhere.
-import type {Interaction, Page, PageOrder, PageRequest} from '../domain/types.ts';
-import {compareKeys, keyMs, type Direction, type Gap, type Key, type ThreadInfo} from './timeline-gaps.ts';
+import type {Page, PageOrder, PageRequest} from '../domain/types.ts';
+import {
+	compareKeys,
+	keyMs,
+	type Direction,
+	type Gap,
+	type Key,
+	type MergeRow,
+	type ThreadInfo,
+} from './timeline-gaps.ts';
 
 const MAX_FETCH = 1000;
 
@@ -9,8 +17,8 @@ type Plan = {readonly c?: string; readonly skip: number};
 type Segment = {readonly count: number; readonly gapAt: (taken: number) => Gap};
 
 /** A thread read in one direction: a buffer of rows in reading order and where the next fetch starts. */
-export class Reader {
-	buffer: Interaction[] = [];
+export class Reader<T extends MergeRow = MergeRow> {
+	buffer: T[] = [];
 	/**
 	 * The fetched pages the buffer holds rows of, oldest first, each with the gap after its `taken`-th row: a
 	 * reader topped up before running dry holds the rest of one page and the start of the next.
@@ -70,7 +78,7 @@ export class Reader {
 	}
 
 	/** A fetched page's rows (after `dropped` were left out) join the buffer. */
-	private load(rows: Interaction[], count: number, gapAt: Segment['gapAt'], dropped: number): void {
+	private load(rows: T[], count: number, gapAt: Segment['gapAt'], dropped: number): void {
 		if (this.buffer.length === 0) {
 			this.segments = [{count, gapAt}];
 			this.taken = dropped;
@@ -81,8 +89,8 @@ export class Reader {
 		}
 	}
 
-	take(): Interaction {
-		const item = this.buffer.shift() as Interaction;
+	take(): T {
+		const item = this.buffer.shift() as T;
 		this.taken++;
 		// Past the end of a page whose successor is in the buffer: count in the successor from here.
 		while (this.segments.length > 1 && this.taken >= this.segments[0]!.count) {
@@ -97,7 +105,7 @@ export class Reader {
 		order: PageOrder,
 		size: number,
 		withTotal: boolean,
-		get: (request: PageRequest) => Promise<Page<Interaction>>,
+		get: (request: PageRequest) => Promise<Page<T>>,
 	): Promise<void> {
 		this.fetched = true;
 		const bridge = this.bridge;
@@ -165,13 +173,13 @@ export class Reader {
 		this.plan = next === undefined ? undefined : {c: next, skip: 0};
 	}
 
-	private keep(rows: Interaction[]): Interaction[] {
+	private keep(rows: T[]): T[] {
 		const edge = this.edge;
 		if (!edge) return rows;
 		const ascending = this.ascending;
 		let start = 0;
 		while (start < rows.length) {
-			const row = rows[start] as Interaction;
+			const row = rows[start] as T;
 			const against = compareKeys({ms: keyMs(row.createdAtMs), id: row.id}, edge);
 			if (ascending ? against > 0 : against < 0) break;
 			start++;

@@ -9,7 +9,7 @@
 //   together, at most `concurrency` at a time.
 // - The page cursor is opaque and stable (timeline-gaps.ts): each thread's position in the server's own
 //   cursors, so the same cursor gives the same page for as long as the data stays the same.
-import type {Interaction, Page, PageOrder, PageRequest} from '../domain/types.ts';
+import type {Page, PageOrder, PageRequest} from '../domain/types.ts';
 import {
 	compareKeys,
 	decodeCursor,
@@ -18,25 +18,26 @@ import {
 	type Direction,
 	type Gap,
 	type Key,
+	type MergeRow,
 	type TimelineCursor,
 } from './timeline-gaps.ts';
 import {ApiError} from './errors.ts';
 import {atEnd, atStart, Reader} from './timeline-reader.ts';
 import type {ThreadInfo} from './timeline-gaps.ts';
 
-export type {ThreadInfo};
+export type {MergeRow, ThreadInfo};
 
 export {isTimelineCursor} from './timeline-gaps.ts';
 
 /** Mutable, shared by every page of one client: what was learnt about the server's thread timestamps. */
 export type TimelineHints = {trustUpdatedAt: boolean};
 
-export type TimelineDeps = {
+export type TimelineDeps<T extends MergeRow> = {
 	/** For messages: "the interactions of project 0197a1b2…". */
 	readonly resource: string;
 	/** The project's threads; `refresh` refetches rather than using what was fetched before. */
 	threads(refresh: boolean): Promise<readonly ThreadInfo[]>;
-	threadPage(threadId: string, page: PageRequest): Promise<Page<Interaction>>;
+	threadPage(threadId: string, page: PageRequest): Promise<Page<T>>;
 	/** Thread requests in flight at once (DEFAULT_CONCURRENCY). */
 	readonly concurrency?: number;
 	readonly hints?: TimelineHints;
@@ -76,11 +77,11 @@ const MIN_FETCH = 10;
  * One page of the project's interactions, merged across its threads. `page` is read as the client's paging
  * is: first/after forward, last/before backward, in `page.order` (default ASC, as the server's).
  */
-export async function mergeTimeline(
-	deps: TimelineDeps,
+export async function mergeTimeline<T extends MergeRow>(
+	deps: TimelineDeps<T>,
 	page: PageRequest,
 	pageSize: number,
-): Promise<Page<Interaction>> {
+): Promise<Page<T>> {
 	const order: PageOrder = page.order ?? 'ASC';
 	const backward =
 		page.before !== undefined ||
@@ -103,17 +104,18 @@ export async function mergeTimeline(
 	const restGap: Gap = cursor.rest === 'start' ? {s: 0, d: 'f'} : {s: 0, d: 'b'};
 
 	const readers =
-		session?.readers ??
+		// A client's sessions only ever hold its own kind of row: the readers of its earlier pages.
+		(session?.readers as Reader<T>[] | undefined) ??
 		threads.map(thread => {
 			const known = cursor.gaps.get(thread.id);
-			const reader = new Reader(thread, dir, known ?? restGap, known ? undefined : cursor.edge);
+			const reader = new Reader<T>(thread, dir, known ?? restGap, known ? undefined : cursor.edge);
 			reader.ascending = ascending;
 			return reader;
 		});
 	const names = new Map(threads.map(thread => [thread.id, thread.name]));
 
 	/** The earliest key (in reading order) the reader's next row can have, without fetching. */
-	const bound = (reader: Reader): Key => {
+	const bound = (reader: Reader<T>): Key => {
 		const head = reader.buffer[0];
 		if (head) return {ms: keyMs(head.createdAtMs), id: head.id};
 		const far = ascending ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
@@ -128,8 +130,8 @@ export async function mergeTimeline(
 
 	const concurrency = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
 	const withTotal = page.totalCount === true && text === undefined;
-	const items: Interaction[] = [];
-	const fetchOne = (reader: Reader, size: number) =>
+	const items: T[] = [];
+	const fetchOne = (reader: Reader<T>, size: number) =>
 		reader
 			.fetch(order, size, withTotal && !reader.fetched, request => {
 				deps.onRequest?.(reader.thread.id);
@@ -142,7 +144,7 @@ export async function mergeTimeline(
 			});
 
 	while (items.length < want) {
-		let best: Reader | undefined;
+		let best: Reader<T> | undefined;
 		let bestKey: Key | undefined;
 		let bestRow: Key | undefined;
 		for (const reader of readers) {
@@ -238,7 +240,7 @@ export async function mergeTimeline(
 }
 
 /** The row with its thread's name, for "All threads" (the thread list has it; the interaction does not). */
-export function withThreadName(item: Interaction, names: ReadonlyMap<string, string>): Interaction {
+export function withThreadName<T extends MergeRow>(item: T, names: ReadonlyMap<string, string>): T {
 	const name = item.threadId === undefined ? undefined : names.get(item.threadId);
 	return name === undefined || item.threadName === name ? item : {...item, threadName: name};
 }

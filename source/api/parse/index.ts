@@ -1,3 +1,8 @@
-export {parseInteraction, parseInteractionPage} from './interaction.ts';
+export {
+	parseInteraction,
+	parseInteractionKey,
+	parseInteractionPage,
+	parseInteractionPageSliced,
+} from './interaction.ts';
 export {parseProject, parseProjectPage, parseThread, parseThreadPage, parseUser} from './entities.ts';
 export {maskSecrets, MASKED} from './mask.ts';

@@ -3,7 +3,7 @@ import {sanitizeLine} from '../../lib/sanitize.ts';
 import {parseBlocks} from './blocks.ts';
 import {capDepth} from './json-text.ts';
 import {maskSecrets} from './mask.ts';
-import {parsePage} from './page.ts';
+import {parsePage, parsePageSliced} from './page.ts';
 import {parseMessage, parsePgpt} from './pgpt.ts';
 import {
 	isObject,
@@ -52,8 +52,27 @@ export function parseInteraction(json: unknown, path = '', options: ParseOptions
 	};
 }
 
+/**
+ * What the project merge (timeline.ts) needs of a row before it knows whether the row makes the page, read as
+ * parseInteraction reads it. These keys are never secret-named, so the unmasked object gives the same values.
+ */
+export function parseInteractionKey(json: unknown, path = '', options: ParseOptions = {}) {
+	const object = requireObject(json, path, options);
+	const id = requireLine(object, 'id', path, options);
+	const createdAt = requireLine(object, 'created_at', path, options);
+	return {id, createdAtMs: parseTime(createdAt), threadId: optLine(object['thread_id'])};
+}
+
 export function parseInteractionPage(json: unknown, options: ParseOptions = {}): Page<Interaction> {
 	return parsePage(json, options, (item, path) => parseInteraction(item, path, options));
+}
+
+/** parseInteractionPage a slice at a time, for the explorer: keys are answered while a page is parsed. */
+export function parseInteractionPageSliced(
+	json: unknown,
+	options: ParseOptions = {},
+): Promise<Page<Interaction>> {
+	return parsePageSliced(json, options, (item, path) => parseInteraction(item, path, options));
 }
 
 function userRef(value: unknown): UserRef | undefined {

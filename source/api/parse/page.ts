@@ -1,4 +1,5 @@
 import type {Page} from '../../domain/types.ts';
+import {mapSliced, SLICE_MS} from '../../lib/slices.ts';
 import {join, optNumber, requireArray, requireObject, type ParseOptions} from './reader.ts';
 
 /**
@@ -11,19 +12,38 @@ export function parsePage<T>(
 	options: ParseOptions,
 	parseItem: (item: unknown, path: string) => T,
 ): Page<T> {
+	const {data, withItems} = envelope(json, options);
+	return withItems(data.map((item, index) => parseItem(item, join('data', index))));
+}
+
+/**
+ * parsePage a slice at a time (lib/slices.ts): a page of large interactions takes tens of milliseconds to parse
+ * on a slow machine, and a key pressed meanwhile (a scan reads page after page) would wait for all of it.
+ */
+export async function parsePageSliced<T>(
+	json: unknown,
+	options: ParseOptions,
+	parseItem: (item: unknown, path: string) => T,
+	sliceMs = SLICE_MS,
+): Promise<Page<T>> {
+	const {data, withItems} = envelope(json, options);
+	return withItems(await mapSliced(data, (item, index) => parseItem(item, join('data', index)), sliceMs));
+}
+
+function envelope(json: unknown, options: ParseOptions) {
 	const object = requireObject(json, '', options);
 	const data = requireArray(object['data'], 'data', options);
-	const items = data.map((item, index) => parseItem(item, join('data', index)));
 	const nextCursor = cursor(object['next_cursor']);
 	const previousCursor = cursor(object['previous_cursor']);
-	return {
+	const withItems = <T>(items: T[]): Page<T> => ({
 		items,
 		nextCursor,
 		previousCursor,
 		hasNextPage: flag(object['has_next_page'], nextCursor),
 		hasPreviousPage: flag(object['has_previous_page'], previousCursor),
 		totalCount: optNumber(object['total_count']),
-	};
+	});
+	return {data, withItems};
 }
 
 const cursor = (value: unknown): string | undefined =>
