@@ -174,6 +174,30 @@ for (const generation of ['current', 'legacy'] as const) {
 			assert.equal(full.partial, false);
 		});
 
+		test(
+			'a server that keeps saying "more" while sending nothing: the scan ends, having read nothing',
+			{timeout: 20_000},
+			async () => {
+				server.setFaults([{route: /interaction$/, body: 'empty-more'}]);
+				try {
+					const start = server.log.length;
+					const outcome = await runScan({
+						client: client(),
+						scope: {projectId: server.fixtures.projects.bigId},
+					});
+					assert.equal(outcome.status, 'complete', outcome.error);
+					assert.equal(outcome.progress.rows, 0);
+					// The legacy route is paged three times; the merge (current routes) gives up on each thread at its first
+					// empty page, so its first page is empty and says there is no more.
+					assert.equal(outcome.progress.pages, generation === 'legacy' ? 3 : 1);
+					const threads = server.fixtures.bigSmallThreadIds.length + 1;
+					assert.ok(server.log.length - start <= threads + 4, `${server.log.length - start} requests`);
+				} finally {
+					server.clearFaults();
+				}
+			},
+		);
+
 		test('a server that refuses large pages (400) gets the small size instead', async () => {
 			server.setFaults([{route: /interaction$/, status: 400, times: 1}]);
 			const start = server.log.length;

@@ -9,10 +9,22 @@ import {ApiError} from '../source/api/errors.ts';
 import {TimelineSessions, type TimelineHints} from '../source/api/timeline.ts';
 import type {AddedThread} from '../source/demo/index.ts';
 import {demoConnection} from './helpers/demo.ts';
-import {ids, interleaved, oldestFirst, timelineDemo, T0} from './helpers/timeline-probe.ts';
+import {ids, interleaved, oldestFirst, planOf, timelineDemo, T0} from './helpers/timeline-probe.ts';
 
 const demo = timelineDemo();
 const {probe} = demo;
+
+/** Every id of a walk forward in pages of 5, in the order shown. */
+async function walkIds(merge: ReturnType<typeof probe>, order: 'ASC' | 'DESC'): Promise<string[]> {
+	const shown: string[] = [];
+	let page = await merge.page({first: 5, order});
+	shown.push(...ids(page));
+	for (let count = 0; page.hasNextPage && count < 20; count++) {
+		page = await merge.page({first: 5, after: page.nextCursor, order});
+		shown.push(...ids(page));
+	}
+	return shown;
+}
 
 describe('what a page costs', () => {
 	test('every thread needed at once: each is asked once, for no more than the page, in two rounds', async () => {
@@ -79,6 +91,38 @@ describe('the updated_at hint', () => {
 		assert.equal(ids(again)[0], newest);
 	});
 
+	test('rows a thread hid behind its record stay out of the pages after the first: each page follows on in order', async () => {
+		// Newest first, the stale updated_at hides Old's new row from the first page; oldest first, a created_at
+		// later than the thread's rows hides them. Either way the hidden rows belong before the first page's
+		// cursor: later pages drop them, and the walk stays in order.
+		const newestFirst: AddedThread[] = [
+			{name: 'Old', times: Array.from({length: 10}, (_, i) => T0 + i * 1000)},
+			{name: 'Recent', times: Array.from({length: 10}, (_, i) => T0 + 100_000 + i * 1000)},
+		];
+		const hiding = demo.server.addProject({name: 'Hidden newest', threads: newestFirst});
+		const listing = await createClient(demoConnection(demo.server), {generation: 'current'}).threads(
+			hiding.projectId,
+			{first: 10},
+		);
+		const stale = listing.items.map(({id, name, createdAtMs, updatedAtMs}) => ({
+			id,
+			name,
+			createdAtMs,
+			updatedAtMs,
+		}));
+		demo.server.addInteraction(hiding.threadIds[0]!);
+		const shown = await walkIds(probe(hiding.projectId, {threads: stale}), 'DESC');
+		assert.deepEqual(shown, oldestFirst(hiding.interactionIds, newestFirst).reverse());
+
+		const oldestFirstLayout: AddedThread[] = [
+			{name: 'Recorded late', createdAtMs: T0 + 50_000, times: [T0 + 500, T0 + 1500]},
+			{name: 'Steady', createdAtMs: T0 - 1000, times: Array.from({length: 10}, (_, i) => T0 + i * 1000)},
+		];
+		const late = demo.server.addProject({name: 'Hidden oldest', threads: oldestFirstLayout});
+		const ascending = await walkIds(probe(late.projectId), 'ASC');
+		assert.deepEqual(ascending, late.interactionIds[1]);
+	});
+
 	test('while updated_at holds, newest first reads only the threads whose rows can make the page', async () => {
 		const layout: AddedThread[] = [
 			{name: 'Old', times: Array.from({length: 10}, (_, i) => T0 + i * 1000)},
@@ -139,6 +183,52 @@ describe('totals and failures', () => {
 		const empty = demo.server.addProject({name: 'No threads, no total asked', threads: []});
 		assert.equal((await probe(empty.projectId).page({first: 10, order: 'ASC'})).totalCount, undefined);
 	});
+
+	test('a total survives a thread read twice for one page, and each thread is asked for it once', async () => {
+		// All four created together: the first round reads each for 20 rows; Busy's 100 run out before the other
+		// three's late rows, so the second round reads Busy again, without asking its total again.
+		const layout: AddedThread[] = [
+			{name: 'Busy', createdAtMs: T0 - 1000, times: Array.from({length: 100}, (_, i) => T0 + i * 1000)},
+			...[1, 2, 3].map(k => ({
+				name: `Late ${k}`,
+				createdAtMs: T0 - 1000,
+				times: [T0 + 1_000_000 + k * 1000],
+			})),
+		];
+		const added = demo.server.addProject({name: 'Read twice', threads: layout});
+		const merge = probe(added.projectId);
+		const page = await merge.page({first: 40, order: 'ASC', totalCount: true});
+		assert.deepEqual(ids(page), added.interactionIds[0]!.slice(0, 40));
+		assert.equal(page.totalCount, 103);
+		assert.deepEqual(
+			planOf(added.threadIds, merge.requests, merge.rounds()),
+			'0:f20# 1:f20# 2:f20# 3:f20# 0:f20@ r2',
+		);
+	});
+
+	test(
+		'a thread that says "more" while sending nothing is asked once each way; the page is the others\' rows',
+		{timeout: 20_000},
+		async () => {
+			const layout = interleaved(3, 4);
+			const added = demo.server.addProject({name: 'Empty more', threads: layout});
+			const liar = added.threadIds[1]!;
+			demo.server.setFaults([{route: `/thread/${liar}/interaction`, body: 'empty-more'}]);
+			try {
+				const others = oldestFirst(added.interactionIds, layout).filter(
+					id => !added.interactionIds[1]!.includes(id),
+				);
+				for (const backward of [false, true]) {
+					const merge = probe(added.projectId);
+					const page = await merge.page(backward ? {last: 20, order: 'ASC'} : {first: 20, order: 'ASC'});
+					assert.deepEqual(ids(page), others);
+					assert.equal(merge.requests.filter(entry => entry.threadId === liar).length, 1);
+				}
+			} finally {
+				demo.server.clearFaults();
+			}
+		},
+	);
 
 	test('a thread gone since the list (404) is left out; any other failure fails the page in its words', async () => {
 		const layout = interleaved(3, 4);

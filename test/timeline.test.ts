@@ -202,6 +202,50 @@ describe('timeline laziness and cursors', () => {
 		assert.deepEqual(seen, [a, b1, b2, b1, a, b1, b2]);
 	});
 
+	test('oldest first, a thread created at the instant of its first row is read before a tie in another thread', async () => {
+		// Equal times sort by id, and the first thread's row has the smaller id: its thread, bounded below by
+		// its created_at, must be read before the other thread's row is taken.
+		const added = server.addProject({
+			name: 'Same instant',
+			threads: [
+				{name: 'Born at T0', createdAtMs: T0, times: [T0]},
+				{name: 'Born earlier', createdAtMs: T0 - 3_600_000, times: [T0]},
+			],
+		});
+		const [first, second] = [added.interactionIds[0]![0]!, added.interactionIds[1]![0]!];
+		assert.ok(first < second);
+		const client = createClient(demoConnection(server), {generation: 'current'});
+		const page = await client.interactions({projectId: added.projectId}, {first: 2, order: 'ASC'});
+		assert.deepEqual(
+			page.items.map(item => item.id),
+			[first, second],
+		);
+	});
+
+	test('a last page keeps a cursor after it, with nothing there yet; an empty project gives none', async () => {
+		const added = server.addProject({
+			name: 'Tail',
+			threads: [{name: 'Only', times: [T0, T0 + 1000, T0 + 2000]}],
+		});
+		const client = createClient(demoConnection(server), {generation: 'current'});
+		const scope = {projectId: added.projectId};
+		const last = await client.interactions(scope, {last: 2, order: 'ASC'});
+		assert.deepEqual(
+			last.items.map(item => item.id),
+			added.interactionIds[0]!.slice(1),
+		);
+		assert.equal(last.hasNextPage, false);
+		assert.notEqual(last.nextCursor, undefined);
+		const beyond = await client.interactions(scope, {first: 2, after: last.nextCursor, order: 'ASC'});
+		assert.deepEqual(beyond.items, []);
+		assert.equal(beyond.hasNextPage, false);
+		const empty = server.addProject({name: 'Empty tail', threads: []});
+		const none = await client.interactions({projectId: empty.projectId}, {last: 2, order: 'ASC'});
+		assert.deepEqual(none.items, []);
+		assert.equal(none.nextCursor, undefined);
+		assert.equal(none.previousCursor, undefined);
+	});
+
 	test('a cursor from the other sort order, or not ours, is refused in words', async () => {
 		const client = createClient(demoConnection(server), {generation: 'current'});
 		const scope = {projectId: server.fixtures.projects.incidentId};

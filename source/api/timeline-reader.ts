@@ -39,6 +39,8 @@ export class Reader<T extends MergeRow = MergeRow> {
 		start: Gap,
 		/** Rows that are not after this key (in reading order) are dropped: set for threads not reached yet. */
 		readonly edge: Key | undefined,
+		/** Whether reading order is oldest first (for the edge). */
+		readonly ascending: boolean,
 	) {
 		this.segments = [{count: 0, gapAt: () => start}];
 		if (start.d === dir) {
@@ -186,8 +188,6 @@ export class Reader<T extends MergeRow = MergeRow> {
 		}
 		return rows.slice(start);
 	}
-
-	ascending = true;
 }
 
 export function request(

@@ -108,9 +108,7 @@ export async function mergeTimeline<T extends MergeRow>(
 		(session?.readers as Reader<T>[] | undefined) ??
 		threads.map(thread => {
 			const known = cursor.gaps.get(thread.id);
-			const reader = new Reader<T>(thread, dir, known ?? restGap, known ? undefined : cursor.edge);
-			reader.ascending = ascending;
-			return reader;
+			return new Reader<T>(thread, dir, known ?? restGap, known ? undefined : cursor.edge, ascending);
 		});
 	const names = new Map(threads.map(thread => [thread.id, thread.name]));
 

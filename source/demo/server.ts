@@ -17,6 +17,15 @@ export type ServerState = {
 	readonly log: RequestLogEntry[];
 };
 
+/** A page with nothing in it that still says there is more either way: a client must not loop on it. */
+const EMPTY_MORE = {
+	data: [],
+	next_cursor: 'more',
+	previous_cursor: 'more',
+	has_next_page: true,
+	has_previous_page: true,
+};
+
 const sleep = async (ms: number) => (ms > 0 ? delay(ms) : undefined);
 
 const routeMatches = (pattern: Fault['route'], path: string): boolean =>
@@ -142,7 +151,9 @@ export function createHandler(state: ServerState) {
 		const reply =
 			fault?.status !== undefined && fault.body === undefined
 				? errorReply(fault.status, `Injected fault: ${fault.status}`, retryAfter)
-				: answer(state, req, url.pathname, query);
+				: fault?.body === 'empty-more'
+					? {status: 200, json: EMPTY_MORE}
+					: answer(state, req, url.pathname, query);
 
 		if ('stream' in reply) {
 			reply.stream(res, req.headers.accept ?? '*/*');

@@ -18,8 +18,9 @@ export type Fault = {
 	/** Retry-After header value to send with the status. */
 	readonly retryAfter?: string;
 	/** 'truncated-json': 200 with a cut body; 'html': an HTML error page; 'drop': destroy the socket;
-	 * 'slow-body': headers at once, body dribbled over `latencyMs`; 'not-json': 200 text/plain. */
-	readonly body?: 'truncated-json' | 'html' | 'drop' | 'slow-body' | 'not-json';
+	 * 'slow-body': headers at once, body dribbled over `latencyMs`; 'not-json': 200 text/plain;
+	 * 'empty-more': a page with no rows that says there are more, both ways. */
+	readonly body?: 'truncated-json' | 'html' | 'drop' | 'slow-body' | 'not-json' | 'empty-more';
 	/** Added delay before answering (ms). */
 	readonly latencyMs?: number;
 	/** How many matching requests it affects; default: all of them until cleared. */
