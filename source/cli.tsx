@@ -36,7 +36,7 @@ function fail(message: string, code = 2): never {
 
 async function main(): Promise<void> {
 	// Before the bulk of the bundle allocates: a GC for a small footprint, not throughput (runtime-memory.ts).
-	applyMemoryFlags('start');
+	applyMemoryFlags();
 	const argv = process.argv.slice(2);
 	if (argv.length === 1 && argv[0] === '--version') {
 		process.stdout.write(await versionText());
@@ -63,15 +63,12 @@ async function main(): Promise<void> {
 	}
 
 	if (command === 'export') {
-		// A long export pages like a held `]`: the same small-footprint GC as the explorer.
-		applyMemoryFlags('steady');
 		const {runExport} = await import('./commands/export.ts');
 		process.exitCode = await runExport(cli.flags);
 		return;
 	}
 
 	if (command === 'report') {
-		applyMemoryFlags('steady');
 		const {runReport} = await import('./commands/report.ts');
 		process.exitCode = await runReport(cli.flags);
 		return;

@@ -3,9 +3,9 @@ import {execFile} from 'node:child_process';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {START_FLAGS, STEADY_FLAGS, memoryFlags, v8Major} from '../source/lib/runtime-memory.ts';
+import {MEMORY_FLAGS as FLAGS, memoryFlags, v8Major} from '../source/lib/runtime-memory.ts';
 
-const MEMORY_FLAGS = [...START_FLAGS, ...STEADY_FLAGS].map(({flag}) => flag);
+const MEMORY_FLAGS = FLAGS.map(({flag}) => flag);
 const NODE_24_V8 = '13.6.233.17-node.53';
 const NODE_26_V8 = '14.6.202.34-node.34';
 
@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs `body` in a fresh node (optionally after importing the module) and returns its stdout as JSON. */
 async function inChild(body: string, {withFlags}: {withFlags: boolean}): Promise<unknown> {
-	const code = `${withFlags ? `(await import(${JSON.stringify(moduleUrl)})).applyMemoryFlags('both');` : ''}\n${body}`;
+	const code = `${withFlags ? `(await import(${JSON.stringify(moduleUrl)})).applyMemoryFlags();` : ''}\n${body}`;
 	const {stdout} = await promisify(execFile)(
 		process.execPath,
 		['--import', 'tsx', '--input-type=module', '-e', code],

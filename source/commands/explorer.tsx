@@ -1,7 +1,6 @@
 import type {CliFlags} from '../cli-help.ts';
 import type {DeepLink} from '../deep-link.ts';
 import type {PageOrder} from '../domain/types.ts';
-import {applyMemoryFlags} from '../lib/runtime-memory.ts';
 import {openConnection, type Session} from './connect.ts';
 import {windowFlags} from './time-flags.ts';
 import {firstScreen} from './first-screen.ts';
@@ -50,9 +49,6 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 		/>,
 		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);
-	// The first frame is on screen: from here on, a small young generation rather than a fast start.
-	applyMemoryFlags('steady');
-
 	// Leave the alternate screen and show the cursor on every way out, not just `q`.
 	let crash: unknown;
 	const leave = () => {

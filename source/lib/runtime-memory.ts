@@ -22,17 +22,14 @@ import v8 from 'node:v8';
  */
 export type MemoryFlag = {readonly flag: string; readonly v8?: {readonly before: number}};
 
-/** Once start-up is over (see above). */
-export const STEADY_FLAGS: readonly MemoryFlag[] = [
-	// Not --optimize-for-size (nor --memory-saver-mode, the same thing): on V8 14 (Node 26) either brings the
-	// peak of paging 100,000 rows down to 128-131 MiB, but doubles the time of a detail scroll
-	// (median 6 → 12 ms, p95 13 → 45 ms), on Node 24 too. Keys are the product; the 150 MiB budget holds
-	// without it. Neither --single-threaded-gc, --memory-reducer-for-small-heaps, --no-turbofan nor
-	// --max-optimized-bytecode-size moved the peak beyond the run-to-run noise (±4 MiB).
-];
-
-/** From the first statement. */
-export const START_FLAGS: readonly MemoryFlag[] = [
+/**
+ * Set from the first statement (cli.tsx), for every command. Not --optimize-for-size (nor --memory-saver-mode,
+ * the same thing): on V8 14 (Node 26) either brings the peak of paging 100,000 rows down to 128-131 MiB, but
+ * doubles the time of a detail scroll (median 6 → 12 ms, p95 13 → 45 ms), on Node 24 too. Keys are the product;
+ * the 150 MiB budget holds without it. Neither --single-threaded-gc, --memory-reducer-for-small-heaps,
+ * --no-turbofan nor --max-optimized-bytecode-size moved the peak beyond the run-to-run noise (±4 MiB).
+ */
+export const MEMORY_FLAGS: readonly MemoryFlag[] = [
 	// The young generation starts at 1 MiB semi-spaces and V8 doubles them under allocation pressure
 	// (up to 64 MiB of new space here, all of it resident). Factor 1: they stay at the size they reached.
 	{flag: '--semi-space-growth-factor=1'},
@@ -66,7 +63,7 @@ const flagName = (flag: string): string =>
  */
 export function memoryFlags(
 	execArgv: readonly string[],
-	flags: readonly MemoryFlag[] = [...START_FLAGS, ...STEADY_FLAGS],
+	flags: readonly MemoryFlag[] = MEMORY_FLAGS,
 	v8Version: string = process.versions.v8,
 ): string[] {
 	const major = v8Major(v8Version);
@@ -77,10 +74,6 @@ export function memoryFlags(
 		.filter(flag => !given.has(flagName(flag)));
 }
 
-export function applyMemoryFlags(
-	stage: 'start' | 'steady' | 'both',
-	execArgv: readonly string[] = process.execArgv,
-): void {
-	const flags = {start: START_FLAGS, steady: STEADY_FLAGS, both: [...START_FLAGS, ...STEADY_FLAGS]}[stage];
-	for (const flag of memoryFlags(execArgv, flags)) v8.setFlagsFromString(flag);
+export function applyMemoryFlags(execArgv: readonly string[] = process.execArgv): void {
+	for (const flag of memoryFlags(execArgv)) v8.setFlagsFromString(flag);
 }
