@@ -5,7 +5,7 @@
 //
 // A linked interaction is shown as soon as it is in: one round trip (two on a legacy server), with its project
 // and thread named by id until completePlace() has fetched their names, and the list filled around it after.
-import {shortId} from './api/client.ts';
+import {shortId} from './api/short-id.ts';
 import type {ZylonClient} from './api/client-types.ts';
 import {isApiError} from './api/errors.ts';
 import type {Interaction, Project, Thread} from './domain/types.ts';

@@ -4,15 +4,27 @@
 // timeline-sessions.test.ts the readers kept between pages.
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {createClient} from '../source/api/client.ts';
 import {ApiError} from '../source/api/errors.ts';
 import {TimelineSessions, type TimelineHints} from '../source/api/timeline.ts';
 import type {AddedThread} from '../source/demo/index.ts';
-import {demoConnection} from './helpers/demo.ts';
-import {ids, interleaved, oldestFirst, planOf, timelineDemo, T0} from './helpers/timeline-probe.ts';
+import {
+	ids,
+	interleaved,
+	oldestFirst,
+	planOf,
+	threadList,
+	timelineDemo,
+	T0,
+} from './helpers/timeline-probe.ts';
 
 const demo = timelineDemo();
 const {probe} = demo;
+
+/** Two threads of ten rows, Recent's 100 s after Old's: newest first with updated_at, Old is not read at first. */
+const oldAndRecent: AddedThread[] = [
+	{name: 'Old', times: Array.from({length: 10}, (_, i) => T0 + i * 1000)},
+	{name: 'Recent', times: Array.from({length: 10}, (_, i) => T0 + 100_000 + i * 1000)},
+];
 
 /** Every id of a walk forward in pages of 5, in the order shown. */
 async function walkIds(merge: ReturnType<typeof probe>, order: 'ASC' | 'DESC'): Promise<string[]> {
@@ -66,21 +78,8 @@ describe('what a page costs', () => {
 
 describe('the updated_at hint', () => {
 	test('a row newer than its thread says turns the bound off; the next first page puts it first', async () => {
-		const layout: AddedThread[] = [
-			{name: 'Old', times: Array.from({length: 10}, (_, i) => T0 + i * 1000)},
-			{name: 'Recent', times: Array.from({length: 10}, (_, i) => T0 + 100_000 + i * 1000)},
-		];
-		const added = demo.server.addProject({name: 'Stale list', threads: layout});
-		const listing = await createClient(demoConnection(demo.server), {generation: 'current'}).threads(
-			added.projectId,
-			{first: 10},
-		);
-		const stale = listing.items.map(thread => ({
-			id: thread.id,
-			name: thread.name,
-			createdAtMs: thread.createdAtMs,
-			updatedAtMs: thread.updatedAtMs,
-		}));
+		const added = demo.server.addProject({name: 'Stale list', threads: oldAndRecent});
+		const stale = await threadList(demo.server, added.projectId);
 		// A new row in the old thread, after the list was read: its updated_at now lags behind it.
 		const newest = demo.server.addInteraction(added.threadIds[0]!);
 		const hints: TimelineHints = {trustUpdatedAt: true};
@@ -95,24 +94,11 @@ describe('the updated_at hint', () => {
 		// Newest first, the stale updated_at hides Old's new row from the first page; oldest first, a created_at
 		// later than the thread's rows hides them. Either way the hidden rows belong before the first page's
 		// cursor: later pages drop them, and the walk stays in order.
-		const newestFirst: AddedThread[] = [
-			{name: 'Old', times: Array.from({length: 10}, (_, i) => T0 + i * 1000)},
-			{name: 'Recent', times: Array.from({length: 10}, (_, i) => T0 + 100_000 + i * 1000)},
-		];
-		const hiding = demo.server.addProject({name: 'Hidden newest', threads: newestFirst});
-		const listing = await createClient(demoConnection(demo.server), {generation: 'current'}).threads(
-			hiding.projectId,
-			{first: 10},
-		);
-		const stale = listing.items.map(({id, name, createdAtMs, updatedAtMs}) => ({
-			id,
-			name,
-			createdAtMs,
-			updatedAtMs,
-		}));
+		const hiding = demo.server.addProject({name: 'Hidden newest', threads: oldAndRecent});
+		const stale = await threadList(demo.server, hiding.projectId);
 		demo.server.addInteraction(hiding.threadIds[0]!);
 		const shown = await walkIds(probe(hiding.projectId, {threads: stale}), 'DESC');
-		assert.deepEqual(shown, oldestFirst(hiding.interactionIds, newestFirst).reverse());
+		assert.deepEqual(shown, oldestFirst(hiding.interactionIds, oldAndRecent).reverse());
 
 		const oldestFirstLayout: AddedThread[] = [
 			{name: 'Recorded late', createdAtMs: T0 + 50_000, times: [T0 + 500, T0 + 1500]},
@@ -124,11 +110,7 @@ describe('the updated_at hint', () => {
 	});
 
 	test('while updated_at holds, newest first reads only the threads whose rows can make the page', async () => {
-		const layout: AddedThread[] = [
-			{name: 'Old', times: Array.from({length: 10}, (_, i) => T0 + i * 1000)},
-			{name: 'Recent', times: Array.from({length: 10}, (_, i) => T0 + 100_000 + i * 1000)},
-		];
-		const added = demo.server.addProject({name: 'Fresh list', threads: layout});
+		const added = demo.server.addProject({name: 'Fresh list', threads: oldAndRecent});
 		const hints: TimelineHints = {trustUpdatedAt: true};
 		const merge = probe(added.projectId, {hints});
 		const page = await merge.page({first: 5, order: 'DESC'});

@@ -19,8 +19,6 @@ import {projectListing} from './project-listing.ts';
 import {shortId} from './short-id.ts';
 import {pageQuery, routes} from './routes.ts';
 
-export {shortId} from './short-id.ts';
-
 export function createClient(connection: Connection, options: ClientOptions = {}): ZylonClient {
 	const pageSize = options.pageSize ?? 50;
 	const http = createHttp({

@@ -21,6 +21,14 @@ export const interleaved = (threads: number, rows: number): AddedThread[] =>
 		times: Array.from({length: rows}, (_, i) => T0 + (i * threads + k) * 1000),
 	}));
 
+/** The project's thread list as the merge takes it, read now: kept, it goes stale as rows are added. */
+export async function threadList(server: DemoServer, projectId: string): Promise<ThreadInfo[]> {
+	const page = await createClient(demoConnection(server), {generation: 'current'}).threads(projectId, {
+		first: 100,
+	});
+	return page.items.map(({id, name, createdAtMs, updatedAtMs}) => ({id, name, createdAtMs, updatedAtMs}));
+}
+
 export type ProbeOptions = {
 	readonly concurrency?: number;
 	readonly sessions?: TimelineSessions;
@@ -44,13 +52,7 @@ export function probe(server: DemoServer, projectId: string, options: ProbeOptio
 	let listing: readonly ThreadInfo[] | undefined = options.threads;
 	const threads = async (refresh: boolean) => {
 		if (listing && (!refresh || options.threads)) return listing;
-		const page = await client.threads(projectId, {first: 100});
-		listing = page.items.map(thread => ({
-			id: thread.id,
-			name: thread.name,
-			createdAtMs: thread.createdAtMs,
-			updatedAtMs: thread.updatedAtMs,
-		}));
+		listing = await threadList(server, projectId);
 		return listing;
 	};
 	const threadPage = async (threadId: string, request: PageRequest): Promise<Page<Interaction>> => {

@@ -1,5 +1,5 @@
 import type {Page} from '../../domain/types.ts';
-import {mapSliced, SLICE_MS} from '../../lib/slices.ts';
+import {mapSliced} from '../../lib/slices.ts';
 import {join, optNumber, requireArray, requireObject, type ParseOptions} from './reader.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function parsePageSliced<T>(
 	json: unknown,
 	options: ParseOptions,
 	parseItem: (item: unknown, path: string) => T,
-	sliceMs = SLICE_MS,
+	sliceMs?: number,
 ): Promise<Page<T>> {
 	const {data, withItems} = envelope(json, options);
 	return withItems(await mapSliced(data, (item, index) => parseItem(item, join('data', index)), sliceMs));
