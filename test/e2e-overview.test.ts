@@ -35,6 +35,16 @@ async function errorTypes(server: Session['server'], legacy: boolean): Promise<M
 	return counts;
 }
 
+/**
+ * The totals line under a heading. Waiting for both at once: Ink erases the old frame before it writes the
+ * new one, so a read made when the heading first shows can land between the two, with no totals drawn yet.
+ */
+async function totalAfter(term: Session['term'], heading: RegExp): Promise<string | undefined> {
+	const both = new RegExp(`${heading.source}[\\s\\S]*?\\n([\\d,]+) interactions ·`);
+	await term.waitFor(both);
+	return both.exec(term.screen())?.[1];
+}
+
 for (const generation of ['current', 'legacy'] as const) {
 	test(`overview of the demo incident (${generation} routes): chart, top cluster, drill down and back, window`, async () => {
 		const session = await startSession({
@@ -78,12 +88,10 @@ for (const generation of ['current', 'legacy'] as const) {
 		);
 
 		await term.press(keys.esc);
-		await term.waitFor(/OVERVIEW · all time · scanned/);
-		const total = /([\d,]+) interactions ·/.exec(term.screen())?.[1];
+		const total = await totalAfter(term, /OVERVIEW · all time · scanned/);
 		await term.press('w');
-		await term.waitFor(/OVERVIEW · last 15m · scanned/);
 		await term.waitFor(/› All threads · last 15m/);
-		const windowed = /([\d,]+) interactions ·/.exec(term.screen())?.[1];
+		const windowed = await totalAfter(term, /OVERVIEW · last 15m · scanned/);
 		assert.ok(total !== undefined && windowed !== undefined);
 		assert.notEqual(windowed, total, 'the window changes the numbers');
 		assert.ok(Number(windowed.replaceAll(',', '')) < Number(total.replaceAll(',', '')));
