@@ -1,8 +1,9 @@
 // The demo's incident: a day of a checkout assistant's traffic across six threads, with a burst of errors in
 // the two hours before the last one. Three kinds of error dominate the burst and their messages vary in
 // numbers and ids the way real ones do; the fast model fails far more often than the large one. Anchored to
-// the hour the server started, so `w` (last 1h, 6h, 24h) has something to show on every run; everything
-// else is drawn from the seed.
+// the minute the server started, so every step of `w` (last 15m, 1h, 6h, 24h) has something to show on every
+// run (an hour anchor left the last 15m empty for three quarters of each hour); everything else is drawn from
+// the seed.
 import {hash, intBetween, iso, makeId, pick, rng} from './seed.ts';
 import type {InteractionDto, TypedBlock, UserDto} from './wire.ts';
 import {asWireBlocks} from './wire.ts';
@@ -22,7 +23,7 @@ export const INCIDENT_THREAD_NAMES = [
 export const INCIDENT_MODELS = {large: 'zylon-large', fast: 'zylon-fast'} as const;
 
 export type IncidentLayout = {
-	/** The hour the server started: the day of traffic ends here. */
+	/** The minute the server started: the day of traffic ends here. */
 	readonly anchorMs: number;
 	readonly burstStartMs: number;
 	readonly burstEndMs: number;
@@ -30,7 +31,7 @@ export type IncidentLayout = {
 };
 
 export function incidentLayout(nowMs: number): IncidentLayout {
-	const anchorMs = Math.floor(nowMs / HOUR) * HOUR;
+	const anchorMs = Math.floor(nowMs / MINUTE) * MINUTE;
 	return {
 		anchorMs,
 		startMs: anchorMs - 24 * HOUR,
