@@ -5,7 +5,9 @@
 // 1. Ink's renderer (build/ink.js) imports its private './log-update.js', which writes each frame. The bundle hands
 //    it scripts/ink-log-update.js instead: Ink's own module wrapped by the cell-level frame writer
 //    (source/lib/terminal/log-update.ts says why: a list move writes a fraction of the bytes).
-// 2. Every `string-width` import, Ink's included, goes to source/lib/string-width-shim.ts (narrow text is measured
+// 2. The renderer's private './output.js' (build/renderer.js) goes to scripts/ink-output.js: Ink's Output class
+//    with frames composed row by row and remembered (source/lib/terminal/output.ts says why: most of a frame's cost).
+// 3. Every `string-width` import, Ink's included, goes to source/lib/string-width-shim.ts (narrow text is measured
 //    by counting; source/lib/narrow-text.ts says why), except narrow-text.ts's own, which loads the real one.
 //
 // Neither build/ink.js nor build/log-update.js is part of Ink's public API: a minor or patch release may rename,
@@ -21,7 +23,9 @@ const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const inkBuild = path.dirname(require.resolve('ink'));
 const inkRenderer = path.join(inkBuild, 'ink.js');
+const inkFrameRenderer = path.join(inkBuild, 'renderer.js');
 const shippedLogUpdate = fileURLToPath(new URL('ink-log-update.js', import.meta.url));
+const shippedOutput = fileURLToPath(new URL('ink-output.js', import.meta.url));
 const narrowText = path.join(root, 'source/lib/narrow-text.ts');
 const stringWidthShim = path.join(root, 'source/lib/string-width-shim.ts');
 
@@ -34,10 +38,12 @@ export function assertPinnedInk() {
 	if (installed !== pinned)
 		throw new Error(
 			`Ink ${installed} is installed, but the CLI bundle patches Ink ${pinned} only: it swaps Ink's private ` +
-				`build/log-update.js for the cell frame writer and reroutes string-width (scripts/ink-patch.js). ` +
-				`Those files are not Ink's public API and may differ in another version. Re-read Ink's ` +
-				`build/ink.js and build/log-update.js against source/lib/terminal/log-update.ts, run ` +
-				`test/terminal-log-update.test.ts and test/components-shipped.test.tsx, then pin the new version ` +
+				`build/log-update.js for the cell frame writer and build/output.js for the row-composed Output, and ` +
+				`reroutes string-width (scripts/ink-patch.js). Those files are not Ink's public API and may differ in ` +
+				`another version. Re-read Ink's build/ink.js, build/log-update.js, build/renderer.js and ` +
+				`build/output.js against source/lib/terminal/log-update.ts and output.ts, run ` +
+				`test/terminal-log-update.test.ts, test/terminal-output.test.ts and ` +
+				`test/components-shipped.test.tsx, then pin the new version ` +
 				`in package.json.`,
 		);
 }
@@ -51,6 +57,7 @@ export function assertPinnedInk() {
  */
 export function patchedImport(specifier, importer) {
 	if (specifier === './log-update.js' && importer === inkRenderer) return shippedLogUpdate;
+	if (specifier === './output.js' && importer === inkFrameRenderer) return shippedOutput;
 	if (specifier === 'string-width' && importer !== narrowText) return stringWidthShim;
 	return undefined;
 }
@@ -63,7 +70,7 @@ export function patchedImport(specifier, importer) {
 export const inkPatch = {
 	name: 'ink-patch',
 	setup(build) {
-		build.onResolve({filter: /^(\.\/log-update\.js|string-width)$/}, args => {
+		build.onResolve({filter: /^(\.\/log-update\.js|\.\/output\.js|string-width)$/}, args => {
 			const to = patchedImport(args.path, args.importer);
 			return to === undefined ? undefined : {path: to};
 		});
