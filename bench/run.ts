@@ -13,6 +13,7 @@ import {figure as startupDeepLink} from './figures/startup-deep-link.ts';
 import {figure as startupDemo} from './figures/startup-demo.ts';
 import {figure as keystroke} from './figures/keystroke.ts';
 import {figure as keystrokeScan} from './figures/keystroke-scan.ts';
+import {figure as keystrokeOverview} from './figures/keystroke-overview.ts';
 import {figure as detailScroll} from './figures/detail-scroll.ts';
 import {figure as nextPage} from './figures/next-page.ts';
 import {figure as bytesPerMove} from './figures/bytes-per-move.ts';
@@ -31,6 +32,7 @@ const figures: readonly Figure[] = [
 	startupDemo,
 	keystroke,
 	keystrokeScan,
+	keystrokeOverview,
 	detailScroll,
 	nextPage,
 	bytesPerMove,
