@@ -38,6 +38,7 @@ test('what the UI draws is narrow; what joins or is wide is not', () => {
 		'›',
 		'⠋ ',
 		'│─┌',
+		'┤▁▂▃▄▅▆▇█▓░',
 	])
 		assert.ok(isNarrowText(text), text);
 	for (const text of [
@@ -63,6 +64,11 @@ test('textWidth agrees with string-width on any text, options included', () => {
 		'👍',
 		'\u0301',
 		'\u001b[1m',
+		'\u001b[38;5;208m',
+		'\u001b[39m',
+		'\u009b7m',
+		'\u001b]8;;https://x\u0007',
+		'\u001b[',
 		'\t',
 	);
 	fc.assert(
@@ -71,6 +77,7 @@ test('textWidth agrees with string-width on any text, options included', () => {
 			fc.constantFrom(undefined, {countAnsiEscapeCodes: true}, {ambiguousIsNarrow: false}),
 			(text, options) => textWidth(text, options) === stringWidth(text, options),
 		),
+		{numRuns: 2000},
 	);
 });
 
