@@ -55,6 +55,8 @@ const MODULES = [
 // line is the trimmed source line the mutant starts on; `${file}|${line}|${original}|${replacement}` where a line
 // holds two mutants with the same replacement.
 export const EQUIVALENT = {
+	'source/api/parse/mask.ts|if (secret === undefined) {|true':
+		'a key judged again gets the same answer; the memo only saves the regex passes (its bound is tested)',
 	'source/api/retry-timing.ts|if (!value) return undefined;|false':
 		'an absent or empty value falls through to Date.parse, which gives NaN: undefined either way',
 	'source/api/http.ts|fetch: settings.fetch ?? (liteFetch as unknown as typeof globalThis.fetch),|settings.fetch && liteFetch as unknown as typeof globalThis.fetch':

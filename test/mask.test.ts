@@ -4,7 +4,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {MASKED, maskSecrets, parseInteraction} from '../source/api/parse/index.ts';
-import {isSecretKey} from '../source/api/parse/mask.ts';
+import {isSecretKey, JUDGED_MAX, judgedKeys} from '../source/api/parse/mask.ts';
 
 const SPELLINGS = [
 	'authorization_token',
@@ -133,4 +133,18 @@ describe('parseInteraction masks secret-named keys wherever the server puts them
 		for (const secret of ['camel-secret', 'kebab-secret', 'camel-token-secret'])
 			assert.ok(shown.includes(secret), `${secret} revealed on request`);
 	});
+});
+
+test('keys are judged once and remembered, up to a bound: a body of ever-new keys cannot grow the memory', () => {
+	const before = judgedKeys();
+	const fresh = Array.from({length: 10}, (_, index) => `fresh_key_${index}_${before}`);
+	for (const key of fresh) assert.equal(isSecretKey(key), false);
+	if (before + fresh.length < JUDGED_MAX) assert.equal(judgedKeys(), before + fresh.length);
+	for (const key of fresh) isSecretKey(key);
+	if (before + fresh.length < JUDGED_MAX) assert.equal(judgedKeys(), before + fresh.length, 'judged again');
+	for (let index = 0; index < 2 * JUDGED_MAX; index++) {
+		assert.equal(isSecretKey(`noise_${index}`), false);
+		assert.equal(isSecretKey('connection-string'), true);
+		assert.ok(judgedKeys() <= JUDGED_MAX, `${judgedKeys()} keys remembered`);
+	}
 });

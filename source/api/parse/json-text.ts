@@ -47,7 +47,8 @@ export function capDepth(value: unknown, max = 2 * MAX_DEPTH, depth = 0): unknow
 		return copy ?? value;
 	}
 	let copy: Record<string, unknown> | undefined;
-	for (const [key, item] of Object.entries(value)) {
+	for (const key of Object.keys(value)) {
+		const item = (value as Record<string, unknown>)[key];
 		const capped = capDepth(item, max, depth + 1);
 		if (capped !== item) setOwn((copy ??= {...value}), key, capped);
 	}

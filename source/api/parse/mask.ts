@@ -9,14 +9,31 @@ export const MASKED = '•••••••• (masked)';
 
 const SECRET_KEYS = new Set(['authorization_token', 'connection_string']);
 
+const normalised = (key: string): string =>
+	key
+		.replace(/[-\s]/g, '_')
+		.replace(/([a-z])([A-Z])/g, '$1_$2')
+		.toLowerCase();
+
+// Every key of every object of every page passes here, and a workspace uses a few hundred distinct keys: three
+// regex passes per key were most of masking's time and garbage while a scan parsed pages. Bounded for bodies
+// with ever-new keys.
+const judged = new Map<string, boolean>();
+export const JUDGED_MAX = 4096;
+
+/** How many keys are remembered (for the test of the bound). */
+export const judgedKeys = (): number => judged.size;
+
 /** Whether a JSON key names a secret (case and separator insensitive: authorizationToken too). */
-export const isSecretKey = (key: string): boolean =>
-	SECRET_KEYS.has(
-		key
-			.replace(/[-\s]/g, '_')
-			.replace(/([a-z])([A-Z])/g, '$1_$2')
-			.toLowerCase(),
-	);
+export function isSecretKey(key: string): boolean {
+	let secret = judged.get(key);
+	if (secret === undefined) {
+		secret = SECRET_KEYS.has(normalised(key));
+		if (judged.size >= JUDGED_MAX) judged.clear();
+		judged.set(key, secret);
+	}
+	return secret;
+}
 
 /**
  * A copy of a JSON value with the value of every secret-named key masked (null stays null). Only the
@@ -34,7 +51,8 @@ export function maskSecrets(raw: unknown): unknown {
 	}
 	if (!isObject(raw)) return raw;
 	let copy: Record<string, unknown> | undefined;
-	for (const [key, item] of Object.entries(raw)) {
+	for (const key of Object.keys(raw)) {
+		const item = raw[key];
 		const masked = isSecretKey(key)
 			? item === null || item === undefined
 				? item
