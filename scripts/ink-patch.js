@@ -7,7 +7,9 @@
 //    (source/lib/terminal/log-update.ts says why: a list move writes a fraction of the bytes).
 // 2. The renderer's private './output.js' (build/renderer.js) goes to scripts/ink-output.js: Ink's Output class
 //    with frames composed row by row and remembered (source/lib/terminal/output.ts says why: most of a frame's cost).
-// 3. Every `string-width` import, Ink's included, goes to source/lib/string-width-shim.ts (narrow text is measured
+// 3. Ink's renderer (build/ink.js) imports `throttle` from 'es-toolkit/compat'; it gets scripts/ink-throttle.js, the
+//    same throttle except that the render after a key is not held back (source/lib/input-priority.ts says why).
+// 4. Every `string-width` import, Ink's included, goes to source/lib/string-width-shim.ts (narrow text is measured
 //    by counting; source/lib/narrow-text.ts says why), except narrow-text.ts's own, which loads the real one.
 //
 // Neither build/ink.js nor build/log-update.js is part of Ink's public API: a minor or patch release may rename,
@@ -26,6 +28,7 @@ const inkRenderer = path.join(inkBuild, 'ink.js');
 const inkFrameRenderer = path.join(inkBuild, 'renderer.js');
 const shippedLogUpdate = fileURLToPath(new URL('ink-log-update.js', import.meta.url));
 const shippedOutput = fileURLToPath(new URL('ink-output.js', import.meta.url));
+const shippedThrottle = fileURLToPath(new URL('ink-throttle.js', import.meta.url));
 const narrowText = path.join(root, 'source/lib/narrow-text.ts');
 const stringWidthShim = path.join(root, 'source/lib/string-width-shim.ts');
 
@@ -38,8 +41,9 @@ export function assertPinnedInk() {
 	if (installed !== pinned)
 		throw new Error(
 			`Ink ${installed} is installed, but the CLI bundle patches Ink ${pinned} only: it swaps Ink's private ` +
-				`build/log-update.js for the cell frame writer and build/output.js for the row-composed Output, and ` +
-				`reroutes string-width (scripts/ink-patch.js). Those files are not Ink's public API and may differ in ` +
+				`build/log-update.js for the cell frame writer and build/output.js for the row-composed Output, gives ` +
+				`build/ink.js a throttle that lets a key's render through, and reroutes string-width ` +
+				`(scripts/ink-patch.js). Those files are not Ink's public API and may differ in ` +
 				`another version. Re-read Ink's build/ink.js, build/log-update.js, build/renderer.js and ` +
 				`build/output.js against source/lib/terminal/log-update.ts and output.ts, run ` +
 				`test/terminal-log-update.test.ts, test/terminal-output.test.ts and ` +
@@ -58,6 +62,7 @@ export function assertPinnedInk() {
 export function patchedImport(specifier, importer) {
 	if (specifier === './log-update.js' && importer === inkRenderer) return shippedLogUpdate;
 	if (specifier === './output.js' && importer === inkFrameRenderer) return shippedOutput;
+	if (specifier === 'es-toolkit/compat' && importer === inkRenderer) return shippedThrottle;
 	if (specifier === 'string-width' && importer !== narrowText) return stringWidthShim;
 	return undefined;
 }
@@ -70,9 +75,12 @@ export function patchedImport(specifier, importer) {
 export const inkPatch = {
 	name: 'ink-patch',
 	setup(build) {
-		build.onResolve({filter: /^(\.\/log-update\.js|\.\/output\.js|string-width)$/}, args => {
-			const to = patchedImport(args.path, args.importer);
-			return to === undefined ? undefined : {path: to};
-		});
+		build.onResolve(
+			{filter: /^(\.\/log-update\.js|\.\/output\.js|es-toolkit\/compat|string-width)$/},
+			args => {
+				const to = patchedImport(args.path, args.importer);
+				return to === undefined ? undefined : {path: to};
+			},
+		);
 	},
 };

@@ -1,6 +1,6 @@
 // Composition root: the header, the screen for the current level (projects → threads → interactions),
 // the help overlay, and the quit path.
-import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
+import {Box, Text, useApp, useInput, useStdin, useWindowSize} from 'ink';
 import {useCallback, useEffect, useMemo, useState} from 'react';
 import type {ZylonClient} from './api/client-types.ts';
 import {ErrorBoundary} from './components/error-boundary.tsx';
@@ -14,6 +14,7 @@ import type {FirstScreen} from './commands/first-screen.ts';
 import {completePlace, isUnnamed, resolveDeepLink, type DeepLink, type Place} from './deep-link.ts';
 import {useAsync} from './hooks/use-async.ts';
 import {keyOf, resolveKeys, scrollDelta, type Command} from './keymap.ts';
+import {noteKey} from './lib/input-priority.ts';
 import {helpBindings} from './help-table.ts';
 import {ExplorerScreen} from './screens/explorer-screen.tsx';
 import {ProjectScreen} from './screens/project-screen.tsx';
@@ -69,6 +70,17 @@ function Explorer({
 	// The start-up notices stay in their own bar until a key is pressed, then help lists them (notice-bar.tsx).
 	const [noticesRead, setNoticesRead] = useState(notices.length === 0);
 	useInput(() => setNoticesRead(true), {isActive: !noticesRead});
+	// Every key, whichever screen takes it, so that its frame is not held back by Ink's frame window. Noted as the
+	// bytes arrive, before Ink hands them to any useInput: each of those renders as soon as it returns (a legacy
+	// root), and the screens' handlers run before this component's.
+	const {stdin} = useStdin();
+	useEffect(() => {
+		const onKey = () => noteKey();
+		stdin.prependListener('readable', onKey);
+		return () => {
+			stdin.off('readable', onKey);
+		};
+	}, [stdin]);
 	const allHelp = useMemo(() => [...noticeHelp(notices), ...helpBindings], [notices]);
 	const noticeRows = noticesRead ? [] : noticeLines(notices, width);
 	const [help, setHelp] = useState(false);

@@ -2,7 +2,7 @@
 // (scripts/ink-patch.js), not the stock Ink the other component tests run on.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {cellWriterInUse, installShippedInk, rowOutputInUse} from './helpers/shipped-ink.ts';
+import {cellWriterInUse, installShippedInk, keyThrottleInUse, rowOutputInUse} from './helpers/shipped-ink.ts';
 
 installShippedInk();
 // Imported after the hook, so that Ink and string-width resolve to what the bundle holds.
@@ -37,6 +37,7 @@ test('a list move through the shipped frame writer leaves the screen a fresh ren
 	moved.unmount();
 	assert.ok(cellWriterInUse(), 'Ink was loaded with the cell frame writer');
 	assert.ok(rowOutputInUse(), 'Ink was loaded with the row-composed Output');
+	assert.ok(keyThrottleInUse(), 'Ink was loaded with the key-aware throttle');
 	// The cell writer rewrites the changed cells (29 B measured); Ink's own incremental renderer rewrites both
 	// changed rows (283 B).
 	assert.ok(moveBytes < 100, `a move wrote ${moveBytes} B`);

@@ -47,12 +47,10 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 			overview={flags.overview === true}
 			ahead={prefetch.ahead}
 		/>,
-		// maxFps: Ink draws at most once per 1000/maxFps ms and holds a frame asked for sooner until then. While a scan
-		// runs, its progress and the title's spinner draw every 80-150 ms, and a key that came just after one waited
-		// out the rest of the window: at 120 (9 ms) that was most of the tail of keys during a scan. Frames cost
-		// ~2.5 ms since they are composed row by row (lib/terminal/output.ts), so a 4 ms window still merges a burst
-		// (a paste, a held key) without holding a key back (A/B in bench/results.md: p95 13-17 → 9.6-12 ms).
-		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 250},
+		// maxFps 120: Ink draws at most once per 9 ms, which merges the frames of a burst of keys (at 250, paging
+		// 100,000 rows in bursts peaked at 152-162 MiB against 138-141). A key's own frame skips that window
+		// (lib/input-priority.ts).
+		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);
 	// Leave the alternate screen and show the cursor on every way out, not just `q`.
 	let crash: unknown;

@@ -1,7 +1,8 @@
 // Makes this test process load Ink the way the CLI bundle ships it (scripts/ink-patch.js): Ink's renderer gets the
-// cell frame writer in place of its own log-update and the row-composed Output in place of its own, and
-// string-width is the narrow-text shim. Call installShippedInk() before anything imports Ink (import the components
-// under test dynamically after it): a module hook only sees imports resolved after it is registered.
+// cell frame writer in place of its own log-update, the row-composed Output in place of its own and a throttle that
+// lets a key's render through, and string-width is the narrow-text shim. Call installShippedInk() before anything
+// imports Ink (import the components under test dynamically after it): a module hook only sees imports resolved
+// after it is registered.
 import {registerHooks} from 'node:module';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {assertPinnedInk, patchedImport} from '../../scripts/ink-patch.js';
@@ -29,3 +30,6 @@ export const cellWriterInUse = (): boolean => redirected.has('./log-update.js');
 
 /** Whether Ink's renderer was loaded with the row-composed Output (source/lib/terminal/output.ts). */
 export const rowOutputInUse = (): boolean => redirected.has('./output.js');
+
+/** Whether Ink was loaded with the throttle that lets a key's render through (source/lib/terminal/throttle.ts). */
+export const keyThrottleInUse = (): boolean => redirected.has('es-toolkit/compat');
