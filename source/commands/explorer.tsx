@@ -48,8 +48,8 @@ export async function runExplorer(flags: CliFlags): Promise<number> {
 			ahead={prefetch.ahead}
 		/>,
 		// maxFps 120: Ink draws at most once per 9 ms, which merges the frames of a burst of keys (at 250, paging
-		// 100,000 rows in bursts peaked at 152-162 MiB against 138-141). A key's own frame skips that window
-		// (lib/input-priority.ts).
+		// 100,000 rows in bursts peaked at 152-155 MiB in 4 of 9 runs, against 138-145). A key's own frame skips
+		// that window (lib/input-priority.ts).
 		{alternateScreen: true, exitOnCtrlC: false, incrementalRendering: true, patchConsole: false, maxFps: 120},
 	);
 	// Leave the alternate screen and show the cursor on every way out, not just `q`.
