@@ -36,12 +36,15 @@ async function errorTypes(server: Session['server'], legacy: boolean): Promise<M
 }
 
 /**
- * The totals line under a heading. Waiting for both at once: Ink erases the old frame before it writes the
- * new one, so a read made when the heading first shows can land between the two, with no totals drawn yet.
+ * The totals line under a heading, read once the frame that drew the heading is all on screen. A frame can reach
+ * the terminal in more than one chunk: a read between them saw the new heading over the old totals (Ink's own
+ * renderer erases first, so there the totals were missing; the cell writer overwrites in place, so there they were
+ * the last window's). Waiting for both, then for the output to go quiet, reads one whole frame.
  */
 async function totalAfter(term: Session['term'], heading: RegExp): Promise<string | undefined> {
 	const both = new RegExp(`${heading.source}[\\s\\S]*?\\n([\\d,]+) interactions ·`);
 	await term.waitFor(both);
+	await term.waitIdle(150);
 	return both.exec(term.screen())?.[1];
 }
 
@@ -64,6 +67,8 @@ for (const generation of ['current', 'legacy'] as const) {
 
 		await term.press('v');
 		await term.waitFor(/OVERVIEW · all time · scanned · [\d,]+ of [\d,]+/);
+		// The whole frame, not the chunk that drew the heading (see totalAfter).
+		await term.waitIdle(150);
 		const screen = term.screen();
 		assert.match(screen, /█ interactions {2}▓ failed · 1 bar = \d+[mhd] · UTC/, 'the chart and its legend');
 		assert.match(screen, /▓/, 'failed buckets drawn');
@@ -77,6 +82,7 @@ for (const generation of ['current', 'legacy'] as const) {
 
 		await term.press(keys.enter);
 		await term.waitFor(new RegExp(`cluster:[0-9a-f]{8} · ${topCount} matches · scanned`));
+		await term.waitIdle(150);
 		const rows = term
 			.screen()
 			.split('\n')
@@ -112,6 +118,7 @@ test('--overview opens the deep-linked list on its overview, and Esc shows the l
 		await term.press(keys.enter);
 	}
 	await term.waitFor(/OVERVIEW · all time · scanned/);
+	await term.waitIdle(150);
 	assert.match(term.screen(), /ERROR CLUSTERS \(\d+\)/);
 	await term.press(keys.esc);
 	await term.waitFor(/INTERACTIONS {2}page 1 · 1–50/);
