@@ -12,10 +12,11 @@
 // 4. Every `string-width` import, Ink's included, goes to source/lib/string-width-shim.ts (narrow text is measured
 //    by counting; source/lib/narrow-text.ts says why), except narrow-text.ts's own, which loads the real one.
 //
-// Neither build/ink.js nor build/log-update.js is part of Ink's public API: a minor or patch release may rename,
-// move or reshape them, and the bundle would still build and then misdraw. So the patch is made for one Ink version,
-// the one package.json pins, and refused for any other until someone has re-read Ink's renderer against it
-// (test/terminal-log-update.test.ts and test/components-shipped.test.tsx check the contract).
+// None of build/ink.js, build/renderer.js, build/output.js and build/log-update.js is part of Ink's public API: a
+// minor or patch release may rename, move or reshape them, and the bundle would still build and then misdraw. So the
+// patch is made for one Ink version, the one package.json pins, and refused for any other until someone has re-read
+// Ink's renderer against it (test/terminal-log-update.test.ts, test/terminal-output.test.ts and
+// test/components-shipped.test.tsx check the contract).
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';

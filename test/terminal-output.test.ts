@@ -7,7 +7,6 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import {test} from 'node:test';
 import {pathToFileURL} from 'node:url';
-import {styledCharsToString} from '@alcalzone/ansi-tokenize';
 import fc from 'fast-check';
 import {withRowCache} from '../source/lib/terminal/output.ts';
 import type {OutputInternals} from '../source/lib/terminal/output.ts';
@@ -114,7 +113,7 @@ test('frame after frame, the row-composed Output draws what Ink draws', () => {
 			fc.integer({min: 0, max: 2 ** 31}),
 			(width, height, seed) => {
 				// A fresh class per case: its memos then start empty and fill over the frames of this case only.
-				const Rows = withRowCache(InkOutput, styledCharsToString as never);
+				const Rows = withRowCache(InkOutput);
 				const frames = fc.sample(fc.array(opArb(width, height), {maxLength: 10}), {seed, numRuns: 4});
 				// Each frame drawn twice by the row-composed one: the second comes from its memos.
 				for (const ops of [...frames, frames[0]!, ...frames]) {
@@ -128,7 +127,7 @@ test('frame after frame, the row-composed Output draws what Ink draws', () => {
 });
 
 test('a screen of list rows: one moved cursor changes two rows, and the frame is still Ink’s', () => {
-	const Rows = withRowCache(InkOutput, styledCharsToString as never);
+	const Rows = withRowCache(InkOutput);
 	const screen = (selected: number): Op[] => [
 		{kind: 'clip', x1: 0, x2: 40, y1: 0, y2: 8},
 		...Array.from({length: 8}, (_, row): Op => ({
@@ -147,7 +146,7 @@ test('a screen of list rows: one moved cursor changes two rows, and the frame is
 });
 
 test('one line scrolled past a clip’s left edge, frame by frame: each offset is its own slice', () => {
-	const Rows = withRowCache(InkOutput, styledCharsToString as never);
+	const Rows = withRowCache(InkOutput);
 	const scrolled = (x: number): Op[] => [
 		{kind: 'clip', x1: 0, x2: 20, y1: 0, y2: 1},
 		{kind: 'write', x, y: 0, text: 'abc漢字defghij', transform: 0},

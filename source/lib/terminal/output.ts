@@ -13,9 +13,9 @@
 // same as in an earlier frame gives the same string. What is remembered is keyed by content, never by position:
 // the text's lines, each clipped slice, and each row's string. test/terminal-output.test.ts compares this against
 // Ink's own Output on random frames.
+import {styledCharsToString, type StyledChar} from '@alcalzone/ansi-tokenize';
 
 /** What Ink's Output exposes at run time that the row composer reads (private in Ink's types). */
-type StyledChar = {type: string; value: string; fullWidth: boolean; styles: unknown[]};
 type Caches = {
 	getStyledChars(line: string): StyledChar[];
 	getStringWidth(text: string): number;
@@ -38,7 +38,6 @@ export type OutputInternals = {
 };
 
 type OutputClass = new (options: {width: number; height: number}) => OutputInternals;
-type ToString = (chars: StyledChar[]) => string;
 
 /**
  * Characters a memo holds (its keys and string values) before it starts again. A row at 120 columns is a few
@@ -98,11 +97,8 @@ const rowKey = (width: number, writes: ReadonlyArray<readonly [number, string]>)
 	return key;
 };
 
-/**
- * Ink's Output class with `get` composed row by row from memos kept across frames. `toString` is
- * @alcalzone/ansi-tokenize's styledCharsToString, the one Ink uses.
- */
-export function withRowCache(Base: OutputClass, toString: ToString): OutputClass {
+/** Ink's Output class with `get` composed row by row from memos kept across frames. */
+export function withRowCache(Base: OutputClass): OutputClass {
 	// Strings and numbers only: Ink's styled characters (an object per character) stay per frame, and are only
 	// made for a row that changed.
 	const linesOf = new Memo<string[]>();
@@ -186,7 +182,7 @@ export function withRowCache(Base: OutputClass, toString: ToString): OutputClass
 				if (character.value === '\n') characterLines.push([]);
 				else characterLines.at(-1)!.push(character);
 			}
-			return characterLines.map(line => toString(line));
+			return characterLines.map(line => styledCharsToString(line));
 		}
 
 		/** The rest of Ink's applyWriteOperation, and its get's last step, for one row. */
@@ -219,7 +215,7 @@ export function withRowCache(Base: OutputClass, toString: ToString): OutputClass
 				}
 				if (currentLine[offsetX]?.value === '') currentLine[offsetX] = blankCell(currentLine[offsetX]!);
 			}
-			return toString(currentLine.filter(item => item !== undefined)).trimEnd();
+			return styledCharsToString(currentLine.filter(item => item !== undefined)).trimEnd();
 		}
 	};
 }
