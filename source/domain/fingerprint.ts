@@ -25,12 +25,12 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
 	[/\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, '<email>'],
 	// Quoted values: "...", `...`, and '...' when the quote opens a value rather than ends a word (don't).
 	[/"[^"\n]*"|`[^`\n]*`|(?<![\w'])'[^'\n]*'(?!\w)/g, '<quoted>'],
-	// Prefixed ids: req_8f3a2c1d, msg_01HXZ…, tu-42ab (at least one digit, so snake_case words stay).
+	// Prefixed ids: req_8f3a2c1d, msg_01HXZ..., tu-42ab (at least one digit, so snake_case words stay).
 	[/\b[a-z]{2,}[_-](?=[a-z]*\d)[a-z0-9]{4,}\b/gi, '<id>'],
 	[/\b0x[0-9a-f]+\b/gi, '<hex>'],
 	[/\b(?=[a-f]*\d)(?=\d*[a-f])[0-9a-f]{8,}\b/gi, '<hex>'],
 	[
-		/(?<![\w.])\d+(?:\.\d+)?\s?(?:ms|µs|us|ns|s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b/gi,
+		/(?<![\w.])\d+(?:\.\d+)?\s?(?:ms|\u00B5s|us|ns|s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b/gi,
 		'<duration>',
 	],
 	[/\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?\b/g, '<time>'],
