@@ -3,11 +3,15 @@ import {execFile} from 'node:child_process';
 import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {MEMORY_FLAGS as FLAGS, memoryFlags, v8Major} from '../source/lib/runtime-memory.ts';
+import {MEMORY_FLAGS as FLAGS, memoryFlags, v8Release} from '../source/lib/runtime-memory.ts';
 
 const MEMORY_FLAGS = FLAGS.map(({flag}) => flag);
 const NODE_24_V8 = '13.6.233.17-node.53';
+const NODE_25_V8 = '14.1.146.11-node.25';
 const NODE_26_V8 = '14.6.202.34-node.34';
+// Known to V8 14.6 (Node 26) and not 14.1 (Node 25) nor 13; --separate-gc-phases is gone from 14.0.
+const SINCE_14_6 = '--memory-pool-timeout=0';
+const BEFORE_14 = '--no-separate-gc-phases';
 
 const moduleUrl = new URL('../source/lib/runtime-memory.ts', import.meta.url).href;
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,22 +45,27 @@ for (let round = 0; round < 400; round++) {
 console.log(JSON.stringify({peakMiB: peak / 1048576}));
 `;
 
-test('memoryFlags: every flag when the user gave none', () => {
-	assert.deepEqual(memoryFlags([], undefined, NODE_24_V8), MEMORY_FLAGS);
-	assert.deepEqual(
-		memoryFlags(['--enable-source-maps', '--import', 'tsx'], undefined, NODE_24_V8),
-		MEMORY_FLAGS,
-	);
+test('memoryFlags: every flag this V8 knows when the user gave none', () => {
+	const on24 = MEMORY_FLAGS.filter(flag => flag !== SINCE_14_6);
+	assert.deepEqual(memoryFlags([], undefined, NODE_24_V8), on24);
+	assert.deepEqual(memoryFlags(['--enable-source-maps', '--import', 'tsx'], undefined, NODE_24_V8), on24);
 });
 
-test('memoryFlags: only the flags this V8 knows (V8 14 dropped --separate-gc-phases)', () => {
-	assert.ok(memoryFlags([], undefined, '12.4.254.21-node.57').includes('--no-separate-gc-phases'));
-	assert.ok(memoryFlags([], undefined, NODE_24_V8).includes('--no-separate-gc-phases'));
+test('memoryFlags: only the flags this V8 release knows, by major and minor', () => {
+	assert.ok(memoryFlags([], undefined, '12.4.254.21-node.57').includes(BEFORE_14));
+	assert.ok(memoryFlags([], undefined, NODE_24_V8).includes(BEFORE_14));
+	assert.deepEqual(
+		memoryFlags([], undefined, NODE_25_V8),
+		MEMORY_FLAGS.filter(flag => flag !== BEFORE_14 && flag !== SINCE_14_6),
+	);
 	assert.deepEqual(
 		memoryFlags([], undefined, NODE_26_V8),
-		MEMORY_FLAGS.filter(flag => flag !== '--no-separate-gc-phases'),
+		MEMORY_FLAGS.filter(flag => flag !== BEFORE_14),
 	);
-	assert.equal(v8Major(NODE_26_V8), 14);
+	assert.ok(memoryFlags([], undefined, '14.10.1.1').includes(SINCE_14_6), '14.10 comes after 14.6');
+	assert.ok(memoryFlags([], undefined, '15.0.1.1').includes(SINCE_14_6));
+	assert.equal(v8Release(NODE_26_V8), 14_006);
+	assert.equal(v8Release('14.10.1'), 14_010);
 });
 
 test('memoryFlags: a flag the user set on the node command line wins, in any spelling', () => {
@@ -64,7 +73,8 @@ test('memoryFlags: a flag the user set on the node command line wins, in any spe
 	assert.ok(!flags(['--heap-growing-percent=0']).includes('--heap-growing-percent=25'));
 	assert.ok(!flags(['--heap_growing_percent=0']).includes('--heap-growing-percent=25'));
 	assert.ok(!flags(['--separate-gc-phases']).includes('--no-separate-gc-phases'));
-	assert.equal(flags(['--semi-space-growth-factor=2']).length, MEMORY_FLAGS.length - 1);
+	assert.equal(flags(['--semi-space-growth-factor=2']).length, flags([]).length - 1);
+	assert.ok(!flags(['--maglev']).includes('--no-maglev'));
 });
 
 test('the young generation stays small under steady allocation, which it does not with V8 defaults', async () => {
