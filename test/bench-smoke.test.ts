@@ -13,7 +13,7 @@ const run = promisify(execFile);
 test(
 	'bench --quick measures every figure',
 	{skip: process.env['ZYLON_SKIP_BENCH'] === '1' ? 'ZYLON_SKIP_BENCH=1' : false, timeout: 300_000},
-	async () => {
+	async t => {
 		const dir = await mkdtemp(path.join(tmpdir(), 'zylon-bench-smoke-'));
 		const out = path.join(dir, 'results.md');
 		try {
@@ -36,6 +36,7 @@ test(
 			for (const name of ['bytes written per cursor move vs a full repaint', 'peak RSS after paging']) {
 				const row = rows.find(line => line.startsWith(`| ${name}`));
 				assert.ok(row, `no row for ${name}:\n${report}`);
+				t.diagnostic(row);
 				assert.equal(row.split('|').at(-2)?.trim(), 'pass', `over budget: ${row}`);
 			}
 			assert.equal('code' in result ? result.code : 0, 0, result.stderr);
