@@ -191,6 +191,9 @@ describe('fault matrix end to end', () => {
 			await term.press('/');
 			await term.press(thread.name);
 			await term.waitFor(`/${thread.name}`);
+			// The session began deep in the thread, so the thread list is fetched only now, and Enter on a list still
+			// loading opens nothing (CI, under load, pressed both Enters before the rows came).
+			await term.waitFor(`> ${thread.name}`);
 			await term.press(keys.enter);
 			await term.waitIdle(50);
 			await term.press(keys.enter);
