@@ -1,12 +1,12 @@
 // An interactive tool wants short pauses and a small footprint, not throughput: V8's defaults size the
 // heap for servers, and paging through 100,000 interactions peaked at ~375 MiB RSS while the live heap
-// after a full GC stayed at 25-30 MiB. The rest was GC slack. These flags trade a little GC CPU for
-// that slack; measured with `npm run bench -- --only 'peak RSS'` (issue 5), they bring the peak to
-// ~135 MiB at the same paging speed. They set no heap limit: a legitimately large body (the client
-// accepts up to 64 MiB) still parses.
+// after a full GC stayed at 25-30 MiB. The rest was GC slack, and later malloc kept by V8's compiler threads.
+// These flags trade a little GC CPU and compiler warm-up for it; measured with `npm run bench -- --only 'peak
+// RSS'`, they bring the peak to 126-132 MiB at the same paging speed. They set no heap limit: a legitimately
+// large body (the client accepts up to 64 MiB) still parses.
 //
 // Set at runtime because the shipped bin is a plain `node cli.js`: nothing puts flags on node's command
-// line. Only flags that V8 reads on every GC decision take effect this late; a runtime
+// line. Only flags that V8 reads at each decision (a GC, a tier-up, a freed page) take effect this late; a runtime
 // --max-semi-space-size, for one, is ignored. The young generation is held small from the first statement:
 // on Node 24 that once cost start-up ~6 ms, so it waited for the first frame; on Node 26 waiting let it grow
 // during start-up and kept the peak at 146-151 MiB, from the start 141-142, and start-up ratios held (1.17x
@@ -46,8 +46,9 @@ export const MEMORY_FLAGS: readonly MemoryFlag[] = [
 	// one of V8's four worker threads. glibc gives each thread its own arena and keeps each arena's high-water
 	// mark, so those arenas grew all through a paging session: 16-22 MiB after 15 s, 30 MiB in the worst run, and
 	// that tail is what took the peak of paging 100,000 rows over 150 MiB (150.1 here, 159.1 in CI). Without it,
-	// hot code goes from Sparkplug straight to TurboFan: peak 131-132 MiB against 146-150 in the same A/B runs;
-	// the detail scroll's median rose ~0.5 ms, its p95 did not move, keys in the list did not move.
+	// hot code goes from Sparkplug straight to TurboFan: peak 134-136 MiB against 146-150 in the same A/B runs,
+	// 131-132 with the flag below; the detail scroll's median rose ~0.5 ms, its p95 and keys in the list did not
+	// move.
 	{flag: '--no-maglev'},
 	// V8 keeps the pages a GC frees for 8 s before giving them back, ~10 MiB while paging. The heap's own size
 	// does not change; what the OS counts as resident follows it.
